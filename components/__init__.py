@@ -1,0 +1,1 @@
+"""Reusable, pure Dash component factories (arguments in, components out)."""

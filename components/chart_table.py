@@ -1,0 +1,87 @@
+"""A chart with the same figures as a table beside it, a plain-text caption and a download."""
+
+from __future__ import annotations
+
+import dash_ag_grid as dag
+import dash_bootstrap_components as dbc
+import pandas as pd
+import plotly.graph_objects as go
+from dash import dcc, html
+
+
+def create_empty_state(message: str) -> dbc.Alert:
+    """Says why there is nothing to show."""
+    return dbc.Alert(message, color="light", className="border text-center my-3", role="status")
+
+
+def create_data_table(frame: pd.DataFrame, headers: dict[str, str], table_id: str) -> dag.AgGrid:
+    """A read-only AG Grid of a small frame (columns in frame order, labelled by `headers`)."""
+    column_defs = [
+        {
+            "field": column,
+            "headerName": headers.get(column, column),
+            "type": "rightAligned" if pd.api.types.is_numeric_dtype(frame[column]) else None,
+        }
+        for column in frame.columns
+    ]
+    return dag.AgGrid(
+        id=table_id,
+        rowData=frame.to_dict("records"),
+        columnDefs=column_defs,
+        defaultColDef={"sortable": True, "resizable": True, "flex": 1, "minWidth": 90},
+        dashGridOptions={"domLayout": "autoHeight", "suppressCellFocus": True},
+        style={"width": "100%"},
+        className="ag-theme-alpine",
+    )
+
+
+def create_chart_with_table(
+    figure: go.Figure,
+    frame: pd.DataFrame,
+    id_prefix: str,
+    caption: str,
+    headers: dict[str, str],
+    labels: dict[str, str],
+    note: str | None = None,
+) -> html.Div:
+    """Chart and table side by side (stacked on small screens), a caption and an optional note."""
+    return html.Div(
+        [
+            html.P(caption, className="chart-caption", id=f"{id_prefix}-caption"),
+            dbc.Row(
+                [
+                    dbc.Col(
+                        dcc.Graph(
+                            figure=figure,
+                            id=f"{id_prefix}-graph",
+                            config={"displaylogo": False, "responsive": True},
+                        ),
+                        xs=12,
+                        xl=7,
+                    ),
+                    dbc.Col(
+                        [
+                            html.H3(labels["table"], className="h6 visually-hidden"),
+                            create_data_table(frame, headers, f"{id_prefix}-table"),
+                        ],
+                        xs=12,
+                        xl=5,
+                    ),
+                ]
+            ),
+            html.P(note, className="small text-muted mt-1") if note else None,
+        ]
+    )
+
+
+def create_download_button(id_prefix: str, label: str) -> html.Div:
+    """A CSV download button and its dcc.Download (filled by the page's download callback)."""
+    return html.Div(
+        [
+            dbc.Button(
+                label, id=f"{id_prefix}-download-button", color="secondary", outline=True, size="sm"
+            ),
+            dcc.Download(id=f"{id_prefix}-download"),
+        ],
+        className="mt-2",
+    )

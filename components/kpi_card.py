@@ -1,0 +1,40 @@
+"""Headline figure card: label, value, optional change or target, RAG status border."""
+
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+from dash import html
+
+
+def create_kpi_card(
+    label: str,
+    value: str,
+    detail: str | None = None,
+    status: str = "none",
+    card_id: str | None = None,
+    status_label: str | None = None,
+) -> dbc.Card:
+    """A card; `status` is green, amber, red or none (also said in text, not only colour)."""
+    body = [
+        html.Div(label, className="text-muted small"),
+        html.Div(value, className="kpi-value" + (" suppressed" if value == "[c]" else "")),
+    ]
+    if detail:
+        body.append(html.Div(detail, className="kpi-change text-muted"))
+    if status_label:
+        body.append(
+            dbc.Badge(
+                status_label,
+                color={"green": "success", "amber": "warning", "red": "danger"}.get(
+                    status, "secondary"
+                ),
+                className="mt-1",
+            )
+        )
+    kwargs = {"id": card_id} if card_id else {}
+    return dbc.Card(dbc.CardBody(body), className=f"kpi-card h-100 kpi-status-{status}", **kwargs)
+
+
+def create_kpi_row(cards: list[dbc.Card]) -> dbc.Row:
+    """Cards in a responsive row."""
+    return dbc.Row([dbc.Col(card, xs=12, sm=6, lg=True, className="mb-3") for card in cards])

@@ -1,0 +1,58 @@
+"""Top navigation bar."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import dash_bootstrap_components as dbc
+from dash import dcc, html
+
+
+class NavItem(NamedTuple):
+    label: str
+    href: str
+
+
+def create_navbar(
+    items: list[NavItem],
+    username: str | None,
+    role_label: str,
+    csrf_token: str,
+    brand: str,
+    sign_in_label: str,
+    sign_out_label: str,
+) -> dbc.Navbar:
+    """Brand, one link per allowed page, and sign-in or a sign-out form (POST with CSRF)."""
+    links = [dbc.NavItem(dbc.NavLink(item.label, href=item.href, active="exact")) for item in items]
+    if username:
+        account = html.Form(
+            [
+                html.Span(f"{username} · {role_label}", className="navbar-text me-2 small"),
+                dcc.Input(type="hidden", name="csrf_token", value=csrf_token, id="shell-csrf"),
+                html.Button(
+                    sign_out_label, type="submit", className="btn btn-outline-light btn-sm"
+                ),
+            ],
+            method="POST",
+            action="/logout",
+            className="d-flex align-items-center",
+        )
+    else:
+        account = html.A(sign_in_label, href="/login", className="btn btn-outline-light btn-sm")
+    return dbc.Navbar(
+        dbc.Container(
+            [
+                dbc.NavbarBrand(brand, href="/"),
+                dbc.NavbarToggler(id="shell-navbar-toggler"),
+                dbc.Collapse(
+                    [dbc.Nav(links, navbar=True, className="me-auto"), account],
+                    id="shell-navbar-collapse",
+                    navbar=True,
+                ),
+            ],
+            fluid=True,
+        ),
+        color="primary",
+        dark=True,
+        className="mb-2",
+    )

@@ -1,0 +1,108 @@
+"""The dashboard core: `create_app(config)` builds the Flask server and the Dash app on it."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import dash
+from flask import Flask, jsonify, render_template
+from sqlalchemy import text
+
+from dashboard import access
+from dashboard.auth import bp as auth_bp
+from dashboard.auth import too_many_attempts
+from dashboard.config import INSTANCE_DIR, PROJECT_ROOT, load_config
+from dashboard.extensions import cache, csrf, db, limiter, login_manager
+from dashboard.i18n import babel, select_locale
+from dashboard.security import install_headers
+from dashboard.shell import shell_layout
+
+__all__ = ["create_app"]
+
+
+def create_server(config: dict[str, Any]) -> Flask:
+    """The Flask server with extensions, login routes and error pages."""
+    server = Flask(__name__, instance_path=str(INSTANCE_DIR))
+    server.config.update(config)
+    production = config["DASHBOARD_ENV"] == "production"
+    server.config.update(
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        SESSION_COOKIE_SECURE=production,
+        REMEMBER_COOKIE_HTTPONLY=True,
+        REMEMBER_COOKIE_SECURE=production,
+        WTF_CSRF_CHECK_DEFAULT=False,  # checked in `protect_forms` (Dash posts JSON instead)
+        BABEL_DEFAULT_LOCALE="en",
+        BABEL_TRANSLATION_DIRECTORIES=str(PROJECT_ROOT / "dashboard" / "translations"),
+        RATELIMIT_STORAGE_URI=config["REDIS_URL"] or "memory://",
+        RATELIMIT_ENABLED=config.get("RATELIMIT_ENABLED", True),
+        CACHE_TYPE="RedisCache" if config["REDIS_URL"] else "SimpleCache",
+        CACHE_REDIS_URL=config["REDIS_URL"] or None,
+        CACHE_DEFAULT_TIMEOUT=config["CACHE_TIMEOUT"],
+        CACHE_KEY_PREFIX=config.get("CACHE_KEY_PREFIX", "lgbtdash:"),
+        RATELIMIT_KEY_PREFIX=config.get("RATELIMIT_KEY_PREFIX", "lgbtdash"),
+    )
+    logging.basicConfig(level=config["LOG_LEVEL"])
+    db.init_app(server, config["DATABASE_URL"])
+    csrf.init_app(server)
+    login_manager.init_app(server)
+    login_manager.login_view = "auth.login"
+    limiter.init_app(server)
+    cache.init_app(server)
+    babel.init_app(server, locale_selector=select_locale)
+    server.register_blueprint(auth_bp)
+    server.register_error_handler(429, too_many_attempts)
+
+    @server.before_request
+    def protect_forms():
+        from flask import request
+
+        if request.method == "POST" and not request.path.startswith("/_dash-"):
+            csrf.protect()
+
+    @server.get("/healthz")
+    def healthz():
+        try:
+            with db.engine.connect() as conn:
+                conn.execute(text("SELECT 1"))
+        except Exception:  # noqa: BLE001 - any failure means the database is unreachable
+            return jsonify(status="error", database="unreachable"), 503
+        return jsonify(status="ok", database="ok")
+
+    for code in (403, 404, 500):
+        server.register_error_handler(
+            code, lambda err, code=code: (render_template("error.html", code=code), code)
+        )
+    return server
+
+
+def create_app(overrides: dict[str, Any] | None = None) -> dash.Dash:
+    """Build the app from environment settings plus `overrides`."""
+    config = load_config(overrides)
+    server = create_server(config)
+    server.before_request(access.enforce)
+    app = dash.Dash(
+        __name__,
+        server=server,
+        use_pages=True,
+        pages_folder=str(PROJECT_ROOT / "pages"),
+        assets_folder=str(PROJECT_ROOT / "assets"),
+        suppress_callback_exceptions=True,
+        serve_locally=True,
+        title=_l_title(),
+        update_title=None,
+        compress=False,
+    )
+    app.layout = shell_layout
+    for page in dash.page_registry.values():
+        page["layout"] = access.guard_layout(page["policy_key"], page["layout"])
+    install_headers(server, app)
+    # Claim the page callbacks now, so that several apps in one process (tests) each get theirs.
+    with server.test_request_context("/"):
+        app._setup_server()
+    return app
+
+
+def _l_title() -> str:
+    return "LGBT+ Liaison & Accountability Dashboard"

@@ -1,0 +1,3 @@
+from dashboard.cli import cli
+
+cli(prog_name="python -m dashboard")

@@ -1,0 +1,84 @@
+"""Settings, read once from the environment with safe defaults for the embedded demo."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+INSTANCE_DIR = PROJECT_ROOT / "instance"
+DEV_SECRET_KEY = "dev-only-not-secret"  # noqa: S105 - refused outside development/testing
+
+# name -> (default, meaning). The README's configuration table is generated from this.
+SETTINGS: dict[str, tuple[Any, str]] = {
+    "DASHBOARD_ENV": (
+        "development",
+        "development, testing or production (production enforces a real SECRET_KEY, "
+        "Secure cookies and HSTS)",
+    ),
+    "DATABASE_URL": (
+        f"sqlite:///{INSTANCE_DIR / 'dashboard.db'}",
+        "SQLAlchemy URL; PostgreSQL in production, e.g. postgresql+psycopg://user@host/db",
+    ),
+    "SECRET_KEY": (
+        DEV_SECRET_KEY,
+        "Flask session and CSRF signing key; must be set (32+ random characters) in production",
+    ),
+    "REDIS_URL": (
+        "",
+        "Redis for the shared cache and login throttling; empty means in-process memory",
+    ),
+    "SUPPRESSION_THRESHOLD": (
+        5,
+        "counts from 1 to this minus 1 are suppressed for public and partner viewers",
+    ),
+    "PUBLIC_ORG": ("DVP", "code of the organisation whose public figures anonymous visitors see"),
+    "DEMO_PASSWORD": (
+        "demo-password",
+        "password of the demo accounts created by seed-demo (never in production)",
+    ),
+    "CACHE_TIMEOUT": (300, "seconds an aggregated query result stays cached"),
+    "LOGIN_LIMIT": (
+        "5 per minute;20 per hour",
+        "login attempts allowed per account and per address",
+    ),
+    "CAPACITY_REFERRALS_PER_LO": (
+        12,
+        "referrals per active liaison officer per 12 months above which an area shows a "
+        "capacity gap",
+    ),
+    "HOST": ("127.0.0.1", "address make run serves on"),
+    "PORT": (8050, "port make run serves on"),
+    "LOG_LEVEL": ("INFO", "Python logging level"),
+}
+
+
+def _coerce(default: Any, raw: str) -> Any:
+    if isinstance(default, bool):
+        return raw.strip().lower() in {"1", "true", "yes", "on"}
+    if isinstance(default, int):
+        return int(raw)
+    return raw
+
+
+def load_config(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Settings from the environment, then `overrides`; ValueError on unsafe production use."""
+    config = {name: default for name, (default, _meaning) in SETTINGS.items()}
+    for name, (default, _meaning) in SETTINGS.items():
+        if name in os.environ:
+            try:
+                config[name] = _coerce(default, os.environ[name])
+            except ValueError as exc:
+                raise ValueError(f"{name} must be a {type(default).__name__}: {exc}") from exc
+    config.update(overrides or {})
+    env = config["DASHBOARD_ENV"]
+    if env not in {"development", "testing", "production"}:
+        raise ValueError(f"DASHBOARD_ENV must be development, testing or production, not {env!r}")
+    if env == "production" and (
+        config["SECRET_KEY"] == DEV_SECRET_KEY or len(str(config["SECRET_KEY"])) < 32
+    ):
+        raise ValueError("SECRET_KEY must be set to 32+ random characters in production")
+    if int(config["SUPPRESSION_THRESHOLD"]) < 2:
+        raise ValueError("SUPPRESSION_THRESHOLD must be at least 2")
+    return config

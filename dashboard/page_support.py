@@ -1,0 +1,88 @@
+"""What every page needs around its figures: filter options and validation, the shared filter
+callbacks, and a database session for the current viewer."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from dash import ClientsideFunction, Input, Output, callback, clientside_callback
+
+from components.filter_bar import Option
+from dashboard.extensions import cache, db
+from dashboard.filters import PERIOD_MONTHS, Filters, parse_filters, period_choices
+from dashboard.i18n import _
+from dashboard.labels import strand_label
+from dashboard.viewer import current_viewer
+from data_access.queries import scheme
+from data_access.vocab import STRANDS
+
+
+def today() -> date:
+    return date.today()
+
+
+def period_options() -> list[Option]:
+    options = []
+    for value in period_choices(today()):
+        if value in PERIOD_MONTHS:
+            options.append(Option(value, _("Last %(n)d months", n=PERIOD_MONTHS[value])))
+        else:
+            options.append(Option(value, _("Year %(year)s", year=value)))
+    return options
+
+
+def strand_options() -> list[Option]:
+    return [Option(strand, strand_label(strand)) for strand in STRANDS]
+
+
+def filter_labels() -> dict[str, str]:
+    return {
+        "period": _("Period"),
+        "area": _("Area"),
+        "strand": _("Strand"),
+        "all_areas": _("All areas"),
+        "all_strands": _("All strands"),
+        "bar": _("Filters"),
+    }
+
+
+@cache.memoize(timeout=600)
+def org_areas(org_id: int) -> dict[str, str]:
+    """Area code → name for an organisation (cached: areas rarely change)."""
+    with db.session() as session:
+        return scheme.area_names(session, org_id)
+
+
+def viewer_filters(query: dict | None) -> Filters:
+    """Validated filters for the current viewer's organisation from URL or store values."""
+    viewer = current_viewer()
+    areas = org_areas(viewer.organisation_id) if viewer.organisation_id else {}
+    return parse_filters(query or {}, areas, today())
+
+
+def register_filter_callbacks(prefix: str) -> None:
+    """The filter bar's callbacks for one page: validate into `<prefix>-filters`, fill the area
+    options, and mirror the validated filters into the address bar (client side)."""
+
+    @callback(
+        Output(f"{prefix}-filters", "data"),
+        Output(f"{prefix}-area", "options"),
+        Input(f"{prefix}-period", "value"),
+        Input(f"{prefix}-area", "value"),
+        Input(f"{prefix}-strand", "value"),
+    )
+    def sync_filters(period, area, strand):
+        filters = viewer_filters({"period": period, "area": area, "strand": strand})
+        viewer = current_viewer()
+        areas = org_areas(viewer.organisation_id) if viewer.organisation_id else {}
+        options = [
+            {"value": code, "label": name}
+            for code, name in sorted(areas.items(), key=lambda item: item[1])
+        ]
+        return {"query": filters.query(), "search": filters.search()}, options
+
+    clientside_callback(
+        ClientsideFunction(namespace="dashboard", function_name="syncUrl"),
+        Output(f"{prefix}-url-sync", "data"),
+        Input(f"{prefix}-filters", "data"),
+    )

@@ -1,0 +1,123 @@
+"""Figures as a viewer may see them: unsuppressed for leadership/coordinator/network, through
+disclosure control for public and partner (and admin). Pages get their numbers from here.
+
+For disclosure-controlled viewers every figure of a dataset is a slice of ONE protected
+hypercube over all its dimensions for the whole period (with margins), so two allowed views
+can never be subtracted to reveal a suppressed count."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+from flask import current_app
+
+from dashboard import disclosure
+from dashboard.extensions import cache
+from dashboard.filters import add_months
+from dashboard.viewer import Viewer
+from data_access.queries.common import Period
+from data_access.vocab import STRANDS
+
+TOTAL = disclosure.TOTAL
+
+
+def threshold() -> int:
+    return int(current_app.config["SUPPRESSION_THRESHOLD"])
+
+
+def month_keys(period: Period) -> list[str]:
+    """'YYYY-MM' for every month of a period."""
+    keys, month = [], period.start
+    while month < period.end:
+        keys.append(f"{month:%Y-%m}")
+        month = add_months(month, 1)
+    return keys
+
+
+def protected(
+    frame: pd.DataFrame, dims: Sequence[str], categories: dict[str, list]
+) -> pd.DataFrame:
+    """The protected cube of `frame` over `dims` (cached: same inputs, same answer)."""
+    key = (
+        "cube:"
+        + repr((tuple(dims), {k: tuple(v) for k, v in sorted(categories.items())}, threshold()))
+        + pd.util.hash_pandas_object(frame, index=False).sum().astype(str)
+    )
+    cube = cache.get(key)
+    if cube is None:
+        cube = disclosure.protect_cube(frame, dims, "count", threshold(), categories)
+        cache.set(key, cube)
+    return cube
+
+
+def select_cells(cube: pd.DataFrame, **wanted: str | None) -> pd.DataFrame:
+    """Rows of a cube where each named dim equals the value (None → its TOTAL margin)."""
+    mask = pd.Series(True, index=cube.index)
+    for dim, value in wanted.items():
+        mask &= cube[dim] == (TOTAL if value is None else value)
+    return cube[mask]
+
+
+def referral_trend(
+    viewer: Viewer,
+    period: Period,
+    area: str | None,
+    strand: str | None,
+    counts: pd.DataFrame,
+    areas: list[str],
+    strands: Sequence[str] = STRANDS,
+) -> tuple[pd.DataFrame, int | None]:
+    """Monthly referrals by strand for the filters, and the period total (None = suppressed).
+
+    `counts` is `referrals.monthly_counts` for the WHOLE organisation and period when the
+    viewer is disclosure-controlled (the cube needs every cell), or already filtered otherwise.
+    Returns columns month, strand, count (nullable Int64), suppressed."""
+    months = month_keys(period)
+    strands = list(strands)
+    wanted_strands = [strand] if strand else strands
+    if not viewer.disclosure_controlled:
+        shown = counts
+        if area:
+            shown = shown[shown["area"] == area]
+        if strand:
+            shown = shown[shown["strand"] == strand]
+        grid = pd.MultiIndex.from_product([months, wanted_strands], names=["month", "strand"])
+        series = (
+            shown.groupby(["month", "strand"])["count"]
+            .sum()
+            .reindex(grid, fill_value=0)
+            .astype("Int64")
+            .reset_index()
+        )
+        series["suppressed"] = False
+        return series, int(series["count"].sum())
+    cube = protected(
+        counts, ["month", "area", "strand"], {"month": months, "area": areas, "strand": strands}
+    )
+    in_area = cube[cube["area"] == (area or TOTAL)]
+    series = in_area[in_area["month"].isin(months) & in_area["strand"].isin(wanted_strands)]
+    series = series[["month", "strand", "count", "suppressed"]].reset_index(drop=True)
+    total = select_cells(in_area, month=None, strand=strand)["count"].iloc[0]
+    return series, None if pd.isna(total) else int(total)
+
+
+def area_figure(viewer: Viewer, by_area: pd.DataFrame, column: str, area: str | None) -> int | None:
+    """One count for an area (or all areas) from a by-area frame; None when suppressed."""
+    if not viewer.disclosure_controlled:
+        chosen = by_area if area is None else by_area[by_area["area"] == area]
+        return int(chosen[column].sum())
+    cube = protected(
+        by_area[["area", column]].rename(columns={column: "count"}),
+        ["area"],
+        {"area": list(by_area["area"])},
+    )
+    value = select_cells(cube, area=area)["count"].iloc[0]
+    return None if pd.isna(value) else int(value)
+
+
+def change_percent(current: int | None, previous: int | None) -> float | None:
+    """Change on the previous period in %, None when either is suppressed or previous is 0."""
+    if current is None or previous is None or previous == 0:
+        return None
+    return round(100.0 * (current - previous) / previous, 1)

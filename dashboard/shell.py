@@ -1,0 +1,49 @@
+"""The app frame around every page: navigation built from the page registry for the viewer."""
+
+from __future__ import annotations
+
+import dash
+from dash import html
+from flask_wtf.csrf import generate_csrf
+
+from components.navigation import NavItem, create_navbar
+from dashboard.i18n import _
+from dashboard.policy import allowed
+from dashboard.viewer import current_viewer
+
+
+def navigation_items(role: str) -> list[NavItem]:
+    """Pages the role may use, in registry order (never a hand-kept list)."""
+    pages = sorted(dash.page_registry.values(), key=lambda page: page.get("order", 100))
+    return [
+        NavItem(label=_(page["name"]), href=page["path"])
+        for page in pages
+        if allowed(role, page["policy_key"]) and not page.get("hide_in_nav")
+    ]
+
+
+def shell_layout() -> html.Div:
+    """Served on /_dash-layout for each request: frame only, no data."""
+    viewer = current_viewer()
+    return html.Div(
+        [
+            html.A(_("Skip to main content"), href="#main", className="visually-hidden-focusable"),
+            create_navbar(
+                items=navigation_items(viewer.role),
+                username=viewer.username,
+                role_label=_(viewer.role.title()),
+                csrf_token=generate_csrf(),
+                brand=_("LGBT+ Liaison & Accountability"),
+                sign_in_label=_("Sign in"),
+                sign_out_label=_("Sign out"),
+            ),
+            html.Main(dash.page_container, id="main", className="container-fluid py-3"),
+            html.Footer(
+                _(
+                    "Figures for the public and partners are disclosure-controlled: small "
+                    "counts are shown as [c]. Demo data is synthetic."
+                ),
+                className="container-fluid small text-muted border-top py-2",
+            ),
+        ]
+    )

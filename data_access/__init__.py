@@ -1,0 +1,1 @@
+"""Data layer: SQLAlchemy models, sessions, migrations and aggregate queries (no Dash here)."""

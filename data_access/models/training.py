@@ -1,0 +1,69 @@
+"""Training courses, sessions and attendance (denominator: workforce headcount)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import ForeignKey, Index, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from data_access.models.base import Base, OrgScoped, Timestamped, vocab
+from data_access.vocab import COURSE_KINDS, DELIVERERS, DELIVERY_MODES, RANKS, UNITS
+
+
+class TrainingCourse(OrgScoped, Timestamped, Base):
+    __tablename__ = "training_course"
+    __table_args__ = (UniqueConstraint("organisation_id", "code"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(32))
+    title: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(vocab(COURSE_KINDS, "course_kind"))
+    mode: Mapped[str] = mapped_column(vocab(DELIVERY_MODES, "delivery_mode"))
+    delivered_by: Mapped[str] = mapped_column(vocab(DELIVERERS, "deliverer"))
+    provider: Mapped[str | None] = mapped_column(String(200))
+    duration_hours: Mapped[float] = mapped_column(default=0)
+    refresher_months: Mapped[int | None]
+
+
+class TrainingSession(OrgScoped, Timestamped, Base):
+    """One delivery of a course; `lead_trainer_code` links cascade sessions to trained trainers."""
+
+    __tablename__ = "training_session"
+    __table_args__ = (
+        UniqueConstraint("organisation_id", "code"),
+        Index("ix_training_session_org_held", "organisation_id", "held_on"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(40))
+    course_id: Mapped[int] = mapped_column(ForeignKey("training_course.id", ondelete="CASCADE"))
+    held_on: Mapped[date]
+    area_id: Mapped[int | None] = mapped_column(ForeignKey("area.id", ondelete="SET NULL"))
+    lead_trainer_code: Mapped[str | None] = mapped_column(String(32))
+
+    course: Mapped[TrainingCourse] = relationship()
+
+
+class TrainingAttendance(OrgScoped, Timestamped, Base):
+    """One person (pseudonymous person code) on one session."""
+
+    __tablename__ = "training_attendance"
+    __table_args__ = (
+        UniqueConstraint("session_id", "person_code"),
+        Index("ix_training_attendance_org_person", "organisation_id", "person_code"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("training_session.id", ondelete="CASCADE"))
+    person_code: Mapped[str] = mapped_column(String(32))
+    rank: Mapped[str] = mapped_column(vocab(RANKS, "rank_code"))
+    unit: Mapped[str] = mapped_column(vocab(UNITS, "unit_code"))
+    area_id: Mapped[int | None] = mapped_column(ForeignKey("area.id", ondelete="SET NULL"))
+    completed: Mapped[bool] = mapped_column(default=True)
+    pre_score: Mapped[float | None]
+    post_score: Mapped[float | None]
+    followup_score: Mapped[float | None]
+    refresher_due_on: Mapped[date | None]
+
+    session: Mapped[TrainingSession] = relationship()

@@ -1,0 +1,69 @@
+"""Shared pieces of the query modules: the period type and organisation re-checks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+from sqlalchemy import Select, or_, select
+from sqlalchemy.orm import Session
+
+from data_access.models import Area, LiaisonOfficer, Organisation
+
+
+@dataclass(frozen=True)
+class Period:
+    """Half-open date range [start, end)."""
+
+    start: date
+    end: date
+
+    def __post_init__(self) -> None:
+        if self.end <= self.start:
+            raise ValueError("period end must be after its start")
+
+
+def check_org(session: Session, org_id: int | None) -> int:
+    """Re-check the organisation id handed to a query function (defence in depth)."""
+    if org_id is None or session.get(Organisation, org_id) is None:
+        raise PermissionError("unknown organisation")
+    return org_id
+
+
+def area_ids(session: Session, org_id: int, area_code: str | None) -> list[int] | None:
+    """Ids of the named area of this organisation; None means all areas. Unknown → no area."""
+    if area_code is None:
+        return None
+    found = session.scalars(
+        select(Area.id).where(Area.organisation_id == org_id, Area.code == area_code)
+    ).all()
+    return list(found)
+
+
+def frame(session: Session, stmt: Select, columns: list[str]) -> pd.DataFrame:
+    """Run an aggregate statement and return its rows with the given column names."""
+    rows = session.execute(stmt).all()
+    return pd.DataFrame([tuple(row) for row in rows], columns=columns)
+
+
+def list_areas(session: Session, org_id: int) -> pd.DataFrame:
+    """Areas of an organisation: columns code, name, population."""
+    check_org(session, org_id)
+    stmt = (
+        select(Area.code, Area.name, Area.population)
+        .where(Area.organisation_id == org_id)
+        .order_by(Area.name)
+    )
+    return frame(session, stmt, ["code", "name", "population"])
+
+
+def active_at(org_id: int, on: date) -> tuple:
+    """Conditions for an officer active at a date: recruited before it, not left by then, and
+    not currently on leave (status history is not kept)."""
+    return (
+        LiaisonOfficer.organisation_id == org_id,
+        LiaisonOfficer.recruited_on < on,
+        LiaisonOfficer.status != "on_leave",
+        or_(LiaisonOfficer.left_on.is_(None), LiaisonOfficer.left_on >= on),
+    )

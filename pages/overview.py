@@ -1,0 +1,237 @@
+"""Overview: headline figures, a monthly referral trend with its table and a CSV download."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+from dash import Input, Output, State, callback, dcc, html, no_update
+
+from components.chart_table import (
+    create_chart_with_table,
+    create_download_button,
+    create_empty_state,
+)
+from components.filter_bar import create_filter_bar
+from components.kpi_card import create_kpi_card, create_kpi_row
+from components.palette import STRAND_COLOURS
+from dashboard import published
+from dashboard.access import register_page
+from dashboard.disclosure import MARKER, display_frame
+from dashboard.downloads import csv_download
+from dashboard.extensions import db
+from dashboard.i18n import N_, _
+from dashboard.labels import kpi_label, strand_label
+from dashboard.page_support import (
+    filter_labels,
+    period_options,
+    register_filter_callbacks,
+    strand_options,
+    viewer_filters,
+)
+from dashboard.viewer import current_viewer
+from data_access.queries import kpis, referrals, scheme
+from data_access.vocab import STRANDS
+
+register_page(__name__, path="/", title=N_("Overview"), order=0)
+
+PREFIX = "overview"
+
+
+def layout(**query):
+    """Frame only: the filters come from the address; callbacks fill the figures."""
+    filters = viewer_filters(query)
+    return html.Div(
+        [
+            html.H1(_("Overview"), className="h3"),
+            html.P(
+                _(
+                    "Referrals to the LGB&T liaison scheme, scheme health and what is off "
+                    "target, for the period and area you choose."
+                ),
+                className="text-muted",
+            ),
+            create_filter_bar(
+                PREFIX,
+                period_options(),
+                filters.period,
+                strand_options(),
+                filters.strand,
+                filters.area,
+                filter_labels(),
+            ),
+            dcc.Loading(html.Div(id=f"{PREFIX}-headlines"), type="dot"),
+            html.H2(_("Referrals by month"), className="h5 mt-3"),
+            dcc.Loading(html.Div(id=f"{PREFIX}-trend"), type="default"),
+            create_download_button(f"{PREFIX}-trend", _("Download CSV")),
+        ]
+    )
+
+
+register_filter_callbacks(PREFIX)
+
+
+def _shown(value: int | float | None, suffix: str = "") -> str:
+    return MARKER if value is None else f"{value:,}{suffix}"
+
+
+def trend_frame(store: dict | None) -> tuple[pd.DataFrame, int | None, int | None]:
+    """The trend for the viewer and filters: (month, strand, count, suppressed), total, previous."""
+    viewer = current_viewer()
+    filters = viewer_filters((store or {}).get("query"))
+    controlled = viewer.disclosure_controlled
+    area = None if controlled else filters.area
+    strand = None if controlled else filters.strand
+    with db.session() as session:
+        areas = sorted(scheme.area_names(session, viewer.organisation_id))
+        counts = referrals.monthly_counts(
+            session, viewer.organisation_id, filters.current, area, strand
+        )
+        before = referrals.monthly_counts(
+            session, viewer.organisation_id, filters.previous, area, strand
+        )
+    series, total = published.referral_trend(
+        viewer, filters.current, filters.area, filters.strand, counts, areas
+    )
+    _earlier, previous = published.referral_trend(
+        viewer, filters.previous, filters.area, filters.strand, before, areas
+    )
+    return series, total, previous
+
+
+@callback(Output(f"{PREFIX}-headlines", "children"), Input(f"{PREFIX}-filters", "data"))
+def update_overview_headlines(store):
+    """Headline cards: referrals and change, active LOs, training coverage, events, off target."""
+    if not store:
+        return no_update
+    viewer = current_viewer()
+    filters = viewer_filters(store.get("query"))
+    _series, total, previous = trend_frame(store)
+    with db.session() as session:
+        org = viewer.organisation_id
+        officers = scheme.active_officers(session, org, filters.current.end)
+        coverage = scheme.training_coverage(session, org, filters.current.end)
+        events = scheme.events_held(session, org, filters.current)
+        status = None
+        if not viewer.disclosure_controlled:
+            values = kpis.kpi_values(session, org, filters.current, filters.area, filters.strand)
+            status = kpis.off_target(values, kpis.targets(session, org, filters.current.end))
+    change = published.change_percent(total, previous)
+    change_text = (
+        _("%(change)+.1f%% on the previous period", change=change)
+        if change is not None
+        else _("no comparison available")
+    )
+    trained = published.area_figure(viewer, coverage, "trained", filters.area)
+    headcount = published.area_figure(viewer, coverage, "headcount", filters.area)
+    coverage_pct = (
+        round(100 * trained / headcount, 1) if trained is not None and headcount else None
+    )
+    cards = [
+        create_kpi_card(
+            _("Referrals in period"), _shown(total), change_text, card_id=f"{PREFIX}-referrals-card"
+        ),
+        create_kpi_card(
+            _("Active liaison officers"),
+            _shown(published.area_figure(viewer, officers, "officers", filters.area)),
+            _("at the end of the period"),
+        ),
+        create_kpi_card(
+            _("Awareness training coverage"), _shown(coverage_pct, "%"), _("of the workforce")
+        ),
+        create_kpi_card(
+            _("Community events held"),
+            _shown(published.area_figure(viewer, events, "events", filters.area)),
+        ),
+    ]
+    if status is not None:
+        off = status[status["status"].isin(["red", "amber"])]
+        cards.append(
+            create_kpi_card(
+                _("KPIs off target"),
+                f"{len(off)} / {len(status)}",
+                ", ".join(kpi_label(k) for k in off["kpi"]) or _("all on target"),
+                status="red"
+                if (status["status"] == "red").any()
+                else ("amber" if len(off) else "green"),
+            )
+        )
+    return create_kpi_row(cards)
+
+
+def trend_figure(series: pd.DataFrame) -> go.Figure:
+    figure = go.Figure()
+    for strand in [s for s in STRANDS if s in set(series["strand"])]:
+        part = series[series["strand"] == strand]
+        figure.add_bar(
+            x=part["month"],
+            y=part["count"].astype("float"),
+            name=strand_label(strand),
+            marker_color=STRAND_COLOURS[strand],
+        )
+    figure.update_xaxes(type="category")
+    figure.update_layout(
+        barmode="stack",
+        margin={"l": 40, "r": 10, "t": 10, "b": 40},
+        legend={"orientation": "h", "y": -0.2},
+        height=360,
+        yaxis_title=_("Referrals"),
+        xaxis_title=_("Month reported"),
+    )
+    return figure
+
+
+def table_frame(series: pd.DataFrame) -> pd.DataFrame:
+    """Months as rows, one column per strand shown (suppressed values shown as the marker)."""
+    wide = series.pivot(index="month", columns="strand", values="count")
+    wide = wide[[s for s in STRANDS if s in wide.columns]].reset_index()
+    wide.columns.name = None
+    return display_frame(wide, [c for c in wide.columns if c != "month"])
+
+
+@callback(Output(f"{PREFIX}-trend", "children"), Input(f"{PREFIX}-filters", "data"))
+def update_overview_trend(store):
+    """The monthly trend chart and its table."""
+    if not store:
+        return no_update
+    series, total, _previous = trend_frame(store)
+    if total == 0:
+        return create_empty_state(_("No referrals in this period for the filters chosen."))
+    suppressed = bool(series["suppressed"].any())
+    headers = {"month": _("Month"), **{s: strand_label(s) for s in STRANDS}}
+    note = (
+        _(
+            "Gaps in the chart are small counts suppressed to protect privacy, shown as "
+            "[c] in the table."
+        )
+        if suppressed
+        else None
+    )
+    caption = _(
+        "Stacked bars: referrals reported each month, by strand. Total: %(total)s.",
+        total=_shown(total),
+    )
+    return create_chart_with_table(
+        trend_figure(series),
+        table_frame(series),
+        f"{PREFIX}-trend",
+        caption,
+        headers,
+        {"table": _("Table")},
+        note,
+    )
+
+
+@callback(
+    Output(f"{PREFIX}-trend-download", "data"),
+    Input(f"{PREFIX}-trend-download-button", "n_clicks"),
+    State(f"{PREFIX}-filters", "data"),
+    prevent_initial_call=True,
+)
+def download_overview_trend(n_clicks, store):
+    """CSV of exactly the table shown."""
+    if not n_clicks or not store:
+        return no_update
+    series, _total, _previous = trend_frame(store)
+    return csv_download(
+        table_frame(series), f"referrals-by-month{store.get('search', '')}", "overview-trend"
+    )

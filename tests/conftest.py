@@ -1,0 +1,178 @@
+"""Shared fixtures: databases on SQLite and PostgreSQL, the app, clients and `login_as(role)`.
+
+PostgreSQL is required: TEST_DATABASE_URL (set by the Makefile and CI) must reach a server;
+if it does not, the PostgreSQL tests fail loudly instead of skipping."""
+
+from __future__ import annotations
+
+import os
+import re
+import uuid
+from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.orm import Session
+
+from data_access import migrate
+from data_access.db import make_engine
+
+BACKENDS = ("sqlite", "postgresql")
+OUTPUT = Path(__file__).resolve().parent.parent / "test-output"
+DEMO_PASSWORD = "demo-password"
+DEMO_TODAY = date.today()
+
+
+def _pg_base_url() -> str:
+    url = os.environ.get("TEST_DATABASE_URL")
+    if not url:
+        pytest.fail("TEST_DATABASE_URL is not set: PostgreSQL tests cannot run (see Makefile)")
+    return url
+
+
+def new_database(backend: str, tmp_dir: Path) -> tuple[str, Callable[[], None]]:
+    """A fresh, migrated database; returns its URL and a function that drops it."""
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    if backend == "sqlite":
+        url = f"sqlite:///{tmp_dir / name}.db"
+        drop = lambda: None  # noqa: E731 - the temp dir is removed by pytest
+    else:
+        base = _pg_base_url()
+        admin = create_engine(base, isolation_level="AUTOCOMMIT")
+        try:
+            with admin.connect() as conn:
+                conn.execute(text(f'CREATE SCHEMA "{name}"'))
+        except Exception as exc:  # noqa: BLE001
+            pytest.fail(f"PostgreSQL at TEST_DATABASE_URL is unreachable: {exc}")
+        separator = "&" if "?" in base else "?"
+        url = f"{base}{separator}options=-csearch_path%3D{name}"
+
+        def drop() -> None:
+            with admin.connect() as conn:
+                conn.execute(text(f'DROP SCHEMA IF EXISTS "{name}" CASCADE'))
+            admin.dispose()
+
+    engine = make_engine(url)
+    migrate.upgrade(engine)
+    engine.dispose()
+    return url, drop
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def backend(request) -> str:
+    return request.param
+
+
+@pytest.fixture(scope="session")
+def known_url(backend, tmp_path_factory) -> Iterator[str]:
+    """A database holding the small hand-made dataset of tests/known_data.py."""
+    from tests.known_data import build_known_dataset
+
+    url, drop = new_database(backend, tmp_path_factory.mktemp("known"))
+    engine = make_engine(url)
+    with Session(engine) as session:
+        build_known_dataset(session)
+        session.commit()
+    engine.dispose()
+    yield url
+    drop()
+
+
+@pytest.fixture
+def known_session(known_url) -> Iterator[Session]:
+    """A session on the known dataset; rolled back after the test."""
+    engine = make_engine(known_url)
+    with Session(engine) as session:
+        yield session
+        session.rollback()
+    engine.dispose()
+
+
+@pytest.fixture
+def empty_url(backend, tmp_path) -> Iterator[str]:
+    """A fresh, migrated, empty database for tests that write."""
+    url, drop = new_database(backend, tmp_path)
+    yield url
+    drop()
+
+
+def seeded_database(backend: str, tmp_dir: Path) -> tuple[str, Callable[[], None]]:
+    from dashboard.demo import seed_demo
+
+    url, drop = new_database(backend, tmp_dir)
+    engine = make_engine(url)
+    with Session(engine) as session:
+        seed_demo(session, seed=42, password=DEMO_PASSWORD, today=DEMO_TODAY)
+        session.commit()
+    engine.dispose()
+    return url, drop
+
+
+@pytest.fixture(scope="session")
+def demo_url(tmp_path_factory) -> Iterator[str]:
+    """The seeded demo database on SQLite (the app tests' default)."""
+    url, drop = seeded_database("sqlite", tmp_path_factory.mktemp("demo"))
+    yield url
+    drop()
+
+
+def app_config(url: str, **extra) -> dict:
+    token = uuid.uuid4().hex[:8]
+    config = {
+        "DATABASE_URL": url,
+        "DASHBOARD_ENV": "testing",
+        "SECRET_KEY": "test-secret-key-" + token,
+        "REDIS_URL": os.environ.get("REDIS_URL", ""),
+        "CACHE_KEY_PREFIX": f"test-{token}:",
+        "RATELIMIT_KEY_PREFIX": f"test-{token}",
+        "DEMO_PASSWORD": DEMO_PASSWORD,
+    }
+    config.update(extra)
+    return config
+
+
+@pytest.fixture(scope="session")
+def app(demo_url):
+    """The Dash app on the demo database (callbacks registered, first request made)."""
+    from dashboard import create_app
+
+    dash_app = create_app(app_config(demo_url))
+    dash_app.server.test_client().get("/")  # Dash Pages registers its router on first request
+    return dash_app
+
+
+@pytest.fixture
+def client(app):
+    return app.server.test_client()
+
+
+CSRF_FIELD = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
+
+
+def csrf_token(client, path: str = "/login") -> str:
+    html = client.get(path).get_data(as_text=True)
+    match = CSRF_FIELD.search(html) or re.search(r'id="csrf_token"[^>]*value="([^"]+)"', html)
+    assert match, "no CSRF token in the login form"
+    return match.group(1)
+
+
+def login(client, username: str, password: str = DEMO_PASSWORD):
+    return client.post(
+        "/login",
+        data={"username": username, "password": password, "csrf_token": csrf_token(client)},
+    )
+
+
+@pytest.fixture
+def login_as(client):
+    """Sign the test client in as a demo role ('public' leaves it anonymous)."""
+
+    def sign_in(role: str):
+        if role != "public":
+            response = login(client, role)
+            assert response.status_code == 302, f"login as {role} failed"
+        return client
+
+    return sign_in

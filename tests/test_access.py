@@ -1,0 +1,116 @@
+"""Access control from the one policy table: pages, callbacks and direct requests, per role."""
+
+from __future__ import annotations
+
+import dash
+import pytest
+
+from dashboard.access import key_for_output
+from dashboard.policy import POLICY, allowed
+from data_access.vocab import ROLES
+from tests.dash_client import call, parse_outputs, server_callbacks
+
+PAGES = {"/": "overview", "/audit": "audit"}
+
+
+def test_every_callback_is_covered_by_the_policy(app):
+    """Each registered callback's outputs map to exactly one policy key (deny by default)."""
+    uncovered = []
+    for callback in app._callback_list:
+        keys = {
+            key_for_output(o["id"] if isinstance(o["id"], str) else o["id"].get("type", ""))
+            for o in parse_outputs(callback["output"])
+        }
+        if None in keys or len(keys) != 1 or not keys <= set(POLICY):
+            uncovered.append(callback["output"])
+    assert app._callback_list, "no callbacks registered"
+    assert uncovered == []
+
+
+def test_every_page_is_in_the_policy():
+    for page in dash.page_registry.values():
+        assert page["policy_key"] in POLICY
+        assert page["roles"] == POLICY[page["policy_key"]]
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("path", sorted(PAGES))
+def test_page_access_by_role(login_as, path, role):
+    client = login_as(role)
+    response = client.get(path)
+    if allowed(role, PAGES[path]):
+        assert response.status_code == 200
+    elif role == "public":
+        assert response.status_code == 302 and "/login" in response.headers["Location"]
+    else:
+        assert response.status_code == 403
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_callbacks_allowed_or_refused_as_policy_says(app, login_as, role):
+    client = login_as(role)
+    checked = 0
+    for callback in server_callbacks(app):
+        ids = [o["id"] for o in parse_outputs(callback["output"])]
+        key = key_for_output(ids[0] if isinstance(ids[0], str) else ids[0]["type"])
+        response = call(client, callback)
+        if allowed(role, key):
+            assert response.status_code != 403, callback["output"]
+        else:
+            assert response.status_code == 403, callback["output"]
+        checked += 1
+    print(f"{role}: {checked} callbacks checked")
+    assert checked >= 5
+
+
+def test_unknown_output_is_refused(client):
+    body = {
+        "output": "secret-thing.children",
+        "outputs": {"id": "secret-thing", "property": "children"},
+        "inputs": [],
+        "changedPropIds": [],
+    }
+    assert client.post("/_dash-update-component", json=body).status_code == 403
+
+
+def test_callback_without_json_is_refused(client):
+    response = client.post("/_dash-update-component", data="output=overview-trend.children")
+    assert response.status_code == 415
+
+
+def test_unknown_page_is_404(client):
+    response = client.get("/no-such-page")
+    assert response.status_code == 404
+    assert "Page not found" in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "?period=banana",
+        "?period=1999&area=ZZ&strand=%00",
+        "?area[]=x&period=",
+        "?strand=../../etc",
+        "?period=12m&period=36m",
+        "?period=" + "9" * 5000,
+    ],
+)
+def test_malformed_filters_never_500(login_as, query):
+    client = login_as("leadership")
+    assert client.get("/" + query).status_code == 200
+
+
+def test_healthz(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.get_json() == {"status": "ok", "database": "ok"}
+
+
+def test_healthz_reports_unreachable_database(tmp_path):
+    from dashboard import create_app
+    from tests.conftest import app_config
+
+    broken = create_app(app_config("postgresql+psycopg://nobody@127.0.0.1:1/none"))
+    response = broken.server.test_client().get("/healthz")
+    assert response.status_code == 503
+    assert response.get_json()["database"] == "unreachable"

@@ -1,0 +1,383 @@
+"""Tests for dashboard.disclosure: known answers plus an independent LP attacker."""
+
+from __future__ import annotations
+
+import itertools
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from scipy.optimize import linprog
+
+from dashboard.disclosure import (
+    DISCLOSURE_RULES,
+    MARKER,
+    TOTAL,
+    display_frame,
+    primary_mask,
+    protect_cube,
+    protect_series,
+    suppress_derived,
+)
+
+# --------------------------------------------------------------------------- attacker (oracle)
+# Written independently of the production code: it only sees the published long frame, rebuilds
+# the additive relations from the TOTAL labels and asks scipy's LP for the range of every hidden
+# value. The attacker knows hidden values are whole numbers >= 1, because zeros are always shown
+# (this is stronger than assuming >= 0, so passing it implies passing the >= 0 attacker).
+
+
+def published_lines(published: pd.DataFrame, dims: list[str]) -> list[tuple[tuple, list[tuple]]]:
+    """Every 1-D line of the published cube: (margin key, member keys)."""
+    keys = list(published[dims].itertuples(index=False, name=None))
+    lines = []
+    for pos in range(len(dims)):
+        groups: dict[tuple, list[tuple]] = {}
+        for key in keys:
+            groups.setdefault(key[:pos] + key[pos + 1 :], []).append(key)
+        for members in groups.values():
+            margin = [k for k in members if k[pos] == TOTAL]
+            assert len(margin) == 1
+            lines.append((margin[0], [k for k in members if k[pos] != TOTAL]))
+    return lines
+
+
+def attacker_ranges(
+    published: pd.DataFrame, dims: list[str], count: str = "count", lower: float = 1.0
+) -> dict[tuple, tuple[float, float]]:
+    """Min and max an LP attacker can prove for every suppressed value."""
+    value = {
+        tuple(key): v
+        for key, v in zip(
+            published[dims].itertuples(index=False, name=None), published[count], strict=True
+        )
+    }
+    hidden = [k for k, v in value.items() if pd.isna(v)]
+    column = {k: i for i, k in enumerate(hidden)}
+    rows, rhs = [], []
+    for margin, members in published_lines(published, dims):
+        coef, const = np.zeros(len(hidden)), 0.0
+        for key, sign in [(margin, -1.0)] + [(m, 1.0) for m in members]:
+            if key in column:
+                coef[column[key]] += sign
+            else:
+                const += sign * float(value[key])
+        if coef.any():
+            rows.append(coef)
+            rhs.append(-const)
+        else:
+            assert abs(const) < 1e-9, "published values do not add up"
+    ranges = {}
+    for key in hidden:
+        if not rows:
+            ranges[key] = (lower, math.inf)
+            continue
+        objective = np.zeros(len(hidden))
+        objective[column[key]] = 1.0
+        ends = []
+        for sign in (1.0, -1.0):
+            res = linprog(
+                sign * objective,
+                A_eq=np.array(rows),
+                b_eq=np.array(rhs),
+                bounds=(lower, None),
+                method="highs",
+            )
+            assert res.status in (0, 3), res.message
+            ends.append(sign * res.fun if res.status == 0 else math.inf)  # 3: unbounded max
+        ranges[key] = (ends[0], ends[1])
+    return ranges
+
+
+def whole_numbers_in(lo: float, hi: float) -> float:
+    if math.isinf(hi):
+        return math.inf
+    return math.floor(hi + 1e-6) - math.ceil(lo - 1e-6) + 1
+
+
+def true_cube(frame: pd.DataFrame, dims: list[str], categories: dict) -> dict[tuple, int]:
+    """Every cell and margin of the input, computed by brute force."""
+    values = [list(categories[d]) + [TOTAL] for d in dims]
+    truth = {}
+    for key in itertools.product(*values):
+        keep = np.ones(len(frame), dtype=bool)
+        for dim, v in zip(dims, key, strict=True):
+            if v != TOTAL:
+                keep &= (frame[dim] == v).to_numpy()
+        truth[key] = int(frame.loc[keep, "count"].sum())
+    return truth
+
+
+def check_protected(frame: pd.DataFrame, dims: list[str], categories: dict, threshold: int):
+    published = protect_cube(frame, dims, threshold=threshold, categories=categories)
+    truth = true_cube(frame, dims, categories)
+    assert list(published.columns) == [*dims, "count", "suppressed"]
+    assert str(published["count"].dtype) == "Int64"
+    assert len(published) == len(truth)
+    shown = {}
+    for row in published.itertuples(index=False, name=None):
+        key, value, suppressed = row[: len(dims)], row[len(dims)], row[len(dims) + 1]
+        assert suppressed == pd.isna(value)
+        if suppressed:
+            assert truth[key] >= 1, "a zero was suppressed"
+        else:
+            assert value == truth[key], "published value (cell or margin) differs from the truth"
+            assert not 1 <= value < threshold, "a small count is visible"
+        shown[key] = value
+    # Direct differencing: margin minus visible members (or members minus nothing, when the margin
+    # is the hidden one) pins down a hidden value exactly iff the line has one hidden value.
+    for margin, members in published_lines(published, dims):
+        hidden = [k for k in [margin, *members] if pd.isna(shown[k])]
+        if len(hidden) == 1:
+            visible = sum(int(shown[k]) for k in members if not pd.isna(shown[k]))
+            recovered = visible if hidden[0] == margin else int(shown[margin]) - visible
+            assert recovered == truth[hidden[0]]
+            raise AssertionError(f"{hidden[0]} = {recovered} recovered by differencing")
+    ranges = attacker_ranges(published, dims)
+    recovered = {k: r for k, r in ranges.items() if whole_numbers_in(*r) < 2}
+    assert not recovered, f"attacker recovers {recovered}"
+    for key, (lo, hi) in ranges.items():
+        assert lo - 1e-6 <= truth[key] <= hi + 1e-6
+    return published
+
+
+# --------------------------------------------------------------------------- unit tests
+
+
+def test_constants():
+    assert MARKER == "[c]"
+    assert TOTAL == "All"
+    assert 3 <= len(DISCLOSURE_RULES) <= 5
+    assert all(isinstance(rule, str) and rule.endswith(".") for rule in DISCLOSURE_RULES)
+
+
+def test_primary_mask_boundaries():
+    counts = pd.Series([0, 1, 2, 3, 4, 5, 6, 100])
+    assert primary_mask(counts, 5).tolist() == [False, True, True, True, True, False, False, False]
+    ten = primary_mask(pd.Series([0, 1, 9, 10, 11]), 10)
+    assert ten.tolist() == [False, True, True, False, False]
+    nullable = primary_mask(pd.Series([pd.NA, 2, 7], dtype="Int64"), 5)
+    assert nullable.tolist() == [False, True, False]
+    assert nullable.dtype == bool
+
+
+def test_protect_series_primary_and_zero():
+    frame = pd.DataFrame({"channel": list("abcde"), "count": [0, 1, 4, 5, 12]})
+    out = protect_series(frame)
+    assert out["count"].tolist()[0] == 0
+    assert out["count"].isna().tolist() == [False, True, True, False, False]
+    assert out["suppressed"].tolist() == [False, True, True, False, False]
+    assert out["count"].dtype == "Int64"
+    assert out["channel"].tolist() == list("abcde")
+    ten = protect_series(frame, threshold=10)
+    assert ten["count"].isna().tolist() == [False, True, True, True, False]
+    assert frame["count"].tolist() == [0, 1, 4, 5, 12], "input must not be modified"
+
+
+def test_protect_series_derived_columns():
+    frame = pd.DataFrame(
+        {
+            "count": [0, 3, 8, 20],
+            "rate": [0.0, 1.5, 4.0, 10.0],
+            "median_days": [np.nan, 2.0, 5.0, 7.0],
+        }
+    )
+    out = protect_series(frame, derived={"rate": "count", "median_days": ["count"]})
+    assert out["rate"].isna().tolist() == [False, True, False, False]
+    assert out["rate"].tolist()[0] == 0.0
+    assert out["median_days"].isna().tolist() == [True, True, False, False]
+    assert out["rate"].tolist()[2:] == [4.0, 10.0]
+
+
+def test_suppress_derived_any_base():
+    frame = pd.DataFrame(
+        {
+            "count": pd.array([10, pd.NA, 12], dtype="Int64"),
+            "total": pd.array([40, 40, pd.NA], dtype="Int64"),
+            "percent": [25.0, 5.0, 30.0],
+            "ranked": [1, 2, 3],
+        }
+    )
+    out = suppress_derived(frame, "percent", ["count", "total"])
+    assert out["percent"].isna().tolist() == [False, True, True]
+    assert out["percent"].iloc[0] == 25.0
+    ints = suppress_derived(frame, "ranked", "count")
+    assert str(ints["ranked"].dtype) == "Int64"
+    assert ints["ranked"].isna().tolist() == [False, True, False]
+    assert frame["percent"].notna().all(), "input must not be modified"
+
+
+def test_display_frame():
+    frame = pd.DataFrame(
+        {
+            "area": ["North", "South", TOTAL],
+            "count": pd.array([12, pd.NA, 30], dtype="Int64"),
+            "rate": [1.25, np.nan, 2.5],
+            "suppressed": [False, True, False],
+        }
+    )
+    out = display_frame(frame)
+    assert out["count"].tolist() == [12, MARKER, 30]
+    assert out["rate"].tolist() == [1.25, MARKER, 2.5]
+    assert out["area"].tolist() == ["North", "South", TOTAL]
+    assert out["suppressed"].tolist() == [False, True, False]
+    only = display_frame(frame, columns=["count"])
+    assert only["count"].tolist() == [12, MARKER, 30]
+    assert np.isnan(only["rate"].iloc[1])
+    assert frame["count"].isna().sum() == 1, "input must not be modified"
+    clean = display_frame(pd.DataFrame({"count": [1, 2]}))
+    assert clean["count"].dtype == np.int64
+
+
+def test_one_dimension_single_small_cell_gets_partner():
+    frame = pd.DataFrame({"area": ["A", "B", "C"], "count": [3, 10, 20]})
+    out = protect_cube(frame, ["area"])
+    assert out["area"].tolist() == ["A", "B", "C", TOTAL]
+    assert out["count"].isna().tolist() == [True, True, False, False]
+    assert out["count"].tolist()[2:] == [20, 33]
+    check_protected(frame, ["area"], {"area": ["A", "B", "C"]}, 5)
+
+
+def test_one_dimension_tie_goes_to_first_cell():
+    frame = pd.DataFrame({"k": ["a", "b", "c"], "count": [2, 8, 8]})
+    assert protect_cube(frame, ["k"])["suppressed"].tolist() == [True, True, False, False]
+
+
+def test_hidden_ones_against_visible_total_get_a_partner():
+    # [c] [c] 50 | 52: an attacker knowing [c] >= 1 would get 1 and 1, so 50 is hidden too.
+    frame = pd.DataFrame({"k": ["a", "b", "c"], "count": [1, 1, 50]})
+    out = protect_cube(frame, ["k"])
+    assert out["suppressed"].tolist() == [True, True, True, False]
+    assert out["count"].iloc[3] == 52
+
+
+def test_zero_dimensions_is_primary_only():
+    assert protect_cube(pd.DataFrame({"count": [1, 2]}), [])["count"].isna().all()
+    out = protect_cube(pd.DataFrame({"count": [4, 3]}), [])
+    assert out["count"].tolist() == [7]
+    assert out.columns.tolist() == ["count", "suppressed"]
+
+
+def _grid(rows: list[list[int]]) -> pd.DataFrame:
+    return pd.DataFrame(
+        [(f"r{i}", f"c{j}", v) for i, row in enumerate(rows) for j, v in enumerate(row)],
+        columns=["r", "c", "count"],
+    )
+
+
+def _hidden(out: pd.DataFrame) -> set[tuple[str, str]]:
+    return set(out.loc[out["suppressed"], ["r", "c"]].itertuples(index=False, name=None))
+
+
+def test_known_three_by_three_pattern():
+    frame = _grid([[2, 10, 20], [12, 15, 30], [25, 40, 50]])
+    out = protect_cube(frame, ["r", "c"])
+    assert _hidden(out) == {("r0", "c0"), ("r0", "c1"), ("r1", "c0"), ("r1", "c1")}
+    margins = out[(out["r"] == TOTAL) | (out["c"] == TOTAL)]
+    assert margins["count"].tolist() == [32, 57, 115, 39, 65, 100, 204]
+    assert out["r"].dtype == object and out["c"].dtype == object
+    assert len(out) == 16
+    check_protected(frame, ["r", "c"], {"r": ["r0", "r1", "r2"], "c": ["c0", "c1", "c2"]}, 5)
+
+
+def test_known_three_by_three_with_small_margin():
+    # Row r0 is 0, 3, 0 so its total (3) is hidden too; the partners are the smallest visible
+    # values of the lines: 20 in column c1 and the row total 60 in the column of totals.
+    frame = _grid([[0, 3, 0], [10, 20, 30], [15, 25, 35]])
+    out = protect_cube(frame, ["r", "c"])
+    assert _hidden(out) == {("r0", "c1"), ("r0", TOTAL), ("r1", "c1"), ("r1", TOTAL)}
+    assert out.loc[(out["r"] == "r0") & (out["c"] == "c0"), "count"].tolist() == [0]
+    check_protected(frame, ["r", "c"], {"r": ["r0", "r1", "r2"], "c": ["c0", "c1", "c2"]}, 5)
+
+
+def test_categories_fill_zeros_and_set_order():
+    frame = pd.DataFrame({"strand": ["trans", "sexual orientation"], "count": [7, 9]})
+    cats = {"strand": ["sexual orientation", "trans", "both"]}
+    out = protect_cube(frame, ["strand"], categories=cats)
+    assert out["strand"].tolist() == ["sexual orientation", "trans", "both", TOTAL]
+    assert out["count"].tolist() == [9, 7, 0, 16]
+    assert not out["suppressed"].any()
+
+
+def test_repeated_rows_are_added_and_missing_rows_are_zero():
+    frame = pd.DataFrame({"a": ["x", "x", "y"], "b": [1, 1, 2], "count": [3, 4, 9]})
+    out = protect_cube(frame, ["a", "b"])
+    cell = out.set_index(["a", "b"])["count"]
+    assert cell[("x", 1)] == 7 and cell[("x", 2)] == 0 and cell[("y", 1)] == 0
+    assert cell[(TOTAL, TOTAL)] == 16
+
+
+def test_deterministic_and_row_order_independent():
+    rng = np.random.default_rng(7)
+    rows = [(a, m, rng.poisson(2)) for a in "ABCD" for m in range(12)]
+    frame = pd.DataFrame(rows, columns=["area", "month", "count"])
+    first = protect_cube(frame, ["area", "month"])
+    again = protect_cube(frame.sample(frac=1, random_state=3), ["area", "month"])
+    pd.testing.assert_frame_equal(first, again)
+    pd.testing.assert_frame_equal(first, protect_cube(frame, ["area", "month"]))
+
+
+@pytest.mark.parametrize(
+    ("frame", "dims", "kwargs"),
+    [
+        (pd.DataFrame({"k": ["a"], "count": [-1]}), ["k"], {}),
+        (pd.DataFrame({"k": ["a"], "count": [1.5]}), ["k"], {}),
+        (pd.DataFrame({"k": ["a"], "count": [None]}), ["k"], {}),
+        (pd.DataFrame({"k": [TOTAL], "count": [3]}), ["k"], {}),
+        (pd.DataFrame({"k": ["a"], "count": [3]}), ["k"], {"categories": {"k": ["b"]}}),
+        (pd.DataFrame({"k": ["a"], "count": [3]}), ["k"], {"threshold": 0}),
+    ],
+)
+def test_bad_input_is_rejected(frame, dims, kwargs):
+    with pytest.raises(ValueError):
+        protect_cube(frame, dims, **kwargs)
+
+
+# --------------------------------------------------------------------------- property tests
+
+small_or_large = st.one_of(
+    st.integers(0, 6),
+    st.integers(0, 6),
+    st.integers(0, 6),
+    st.integers(7, 40),
+    st.integers(41, 900),
+)
+
+
+@st.composite
+def tables(draw, sizes: list[tuple[int, int]]):
+    shape = [draw(st.integers(lo, hi)) for lo, hi in sizes]
+    dims = ["area", "month", "strand"][: len(shape)]
+    categories = {d: [f"{d}{i}" for i in range(n)] for d, n in zip(dims, shape, strict=True)}
+    values = draw(st.lists(small_or_large, min_size=math.prod(shape), max_size=math.prod(shape)))
+    keys = list(itertools.product(*categories.values()))
+    frame = pd.DataFrame(keys, columns=dims)
+    frame["count"] = values
+    if draw(st.booleans()):  # missing rows are zeros
+        frame = frame[frame["count"] > 0]
+    threshold = draw(st.sampled_from([5, 5, 5, 3, 10]))
+    return frame, dims, categories, threshold
+
+
+PROPERTY = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@PROPERTY
+@given(tables([(1, 8)]))
+def test_property_one_dimension(table):
+    check_protected(*table)
+
+
+@PROPERTY
+@given(tables([(2, 5), (2, 5)]))
+def test_property_two_dimensions(table):
+    check_protected(*table)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(tables([(2, 3), (2, 3), (2, 3)]))
+def test_property_three_dimensions(table):
+    check_protected(*table)
