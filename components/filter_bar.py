@@ -13,7 +13,7 @@ class Option(NamedTuple):
     label: str
 
 
-def _dropdown(
+def create_filter_dropdown(
     component_id: str,
     label: str,
     options: list[Option],
@@ -46,18 +46,22 @@ def create_filter_bar(
     strand: str | None,
     area: str | None,
     labels: dict[str, str],
+    extra: list | None = None,
 ) -> html.Div:
     """Dropdowns `<prefix>-period`, `<prefix>-area` (options filled by a callback),
-    `<prefix>-strand`, and the `<prefix>-filters` store holding the validated values."""
+    `<prefix>-strand`, any `extra` columns (made with `create_filter_dropdown`, ids
+    `<prefix>-<name>`), and the `<prefix>-filters` store holding the validated values."""
     return html.Div(
         [
             dbc.Row(
                 [
-                    _dropdown(f"{prefix}-period", labels["period"], periods, period, False, ""),
-                    _dropdown(
+                    create_filter_dropdown(
+                        f"{prefix}-period", labels["period"], periods, period, False, ""
+                    ),
+                    create_filter_dropdown(
                         f"{prefix}-area", labels["area"], [], area, True, labels["all_areas"]
                     ),
-                    _dropdown(
+                    create_filter_dropdown(
                         f"{prefix}-strand",
                         labels["strand"],
                         strands,
@@ -65,6 +69,7 @@ def create_filter_bar(
                         True,
                         labels["all_strands"],
                     ),
+                    *(extra or []),
                 ],
                 className="g-2",
             ),

@@ -28,6 +28,12 @@ class Filters:
     strand: str | None
     current: Period
     previous: Period
+    extra: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def extras(self) -> dict[str, str]:
+        """Validated page-specific filters (name → value)."""
+        return dict(self.extra)
 
     def query(self) -> dict[str, str]:
         """The canonical query-string parameters of these filters."""
@@ -36,6 +42,7 @@ class Filters:
             params["area"] = self.area
         if self.strand:
             params["strand"] = self.strand
+        params.update(self.extra)
         return params
 
     def search(self) -> str:
@@ -64,8 +71,15 @@ def period_choices(today: date) -> list[str]:
     return list(PERIOD_MONTHS) + years
 
 
-def parse_filters(query: Mapping[str, object], area_codes: Iterable[str], today: date) -> Filters:
-    """Filters from URL parameters; anything unknown or malformed is replaced by the default."""
+def parse_filters(
+    query: Mapping[str, object],
+    area_codes: Iterable[str],
+    today: date,
+    extras: Mapping[str, Iterable[str]] | None = None,
+) -> Filters:
+    """Filters from URL parameters; anything unknown or malformed is replaced by the default.
+
+    `extras` names page-specific filters and their allowed values; others are dropped."""
 
     def text(name: str) -> str | None:
         value = query.get(name)
@@ -83,4 +97,9 @@ def parse_filters(query: Mapping[str, object], area_codes: Iterable[str], today:
     if strand not in STRANDS:
         strand = None
     current = period_bounds(period, today)
-    return Filters(period, area, strand, current, previous_period(current))
+    chosen = []
+    for name, allowed in sorted((extras or {}).items()):
+        value = text(name)
+        if value is not None and value in set(allowed):
+            chosen.append((name, value))
+    return Filters(period, area, strand, current, previous_period(current), tuple(chosen))

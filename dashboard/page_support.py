@@ -3,6 +3,7 @@ callbacks, and a database session for the current viewer."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from datetime import date
 
 from dash import ClientsideFunction, Input, Output, callback, clientside_callback
@@ -53,16 +54,25 @@ def org_areas(org_id: int) -> dict[str, str]:
         return scheme.area_names(session, org_id)
 
 
-def viewer_filters(query: dict | None) -> Filters:
-    """Validated filters for the current viewer's organisation from URL or store values."""
+def viewer_filters(
+    query: dict | None, extras: Mapping[str, Sequence[str]] | None = None
+) -> Filters:
+    """Validated filters for the current viewer's organisation from URL or store values;
+    `extras`: page-specific filter names and their allowed values."""
     viewer = current_viewer()
     areas = org_areas(viewer.organisation_id) if viewer.organisation_id else {}
-    return parse_filters(query or {}, areas, today())
+    return parse_filters(query or {}, areas, today(), extras)
 
 
-def register_filter_callbacks(prefix: str) -> None:
+def register_filter_callbacks(
+    prefix: str, extras: Mapping[str, Sequence[str]] | None = None
+) -> None:
     """The filter bar's callbacks for one page: validate into `<prefix>-filters`, fill the area
-    options, and mirror the validated filters into the address bar (client side)."""
+    options, and mirror the validated filters into the address bar (client side).
+
+    `extras`: page-specific filters (dropdown id `<prefix>-<name>`) and their allowed values;
+    data callbacks must validate the store again with `viewer_filters(store["query"], extras)`."""
+    names = sorted(extras or {})
 
     @callback(
         Output(f"{prefix}-filters", "data"),
@@ -70,9 +80,12 @@ def register_filter_callbacks(prefix: str) -> None:
         Input(f"{prefix}-period", "value"),
         Input(f"{prefix}-area", "value"),
         Input(f"{prefix}-strand", "value"),
+        *[Input(f"{prefix}-{name}", "value") for name in names],
     )
-    def sync_filters(period, area, strand):
-        filters = viewer_filters({"period": period, "area": area, "strand": strand})
+    def sync_filters(period, area, strand, *extra_values):
+        query = {"period": period, "area": area, "strand": strand}
+        query.update(zip(names, extra_values, strict=True))
+        filters = viewer_filters(query, extras)
         viewer = current_viewer()
         areas = org_areas(viewer.organisation_id) if viewer.organisation_id else {}
         options = [

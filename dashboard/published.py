@@ -7,6 +7,7 @@ can never be subtracted to reveal a suppressed count."""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 import pandas as pd
@@ -49,6 +50,51 @@ def protected(
         cube = disclosure.protect_cube(frame, dims, "count", threshold(), categories)
         cache.set(key, cube)
     return cube
+
+
+def exact_cube(
+    frame: pd.DataFrame, dims: Sequence[str], count: str, categories: dict[str, list]
+) -> pd.DataFrame:
+    """The same shape as `disclosure.protect_cube` (every margin, TOTAL last) with nothing
+    suppressed: what unsuppressed viewers see."""
+    dims = list(dims)
+    levels = [list(categories.get(d) or sorted(frame[d].dropna().unique())) for d in dims]
+    grid = pd.MultiIndex.from_product([[*lv, TOTAL] for lv in levels], names=dims)
+    cube = pd.Series(0, index=grid, dtype="int64")
+    known = frame
+    for dim, level in zip(dims, levels, strict=True):
+        known = known[known[dim].isin(level)]
+    for mask in itertools.product((False, True), repeat=len(dims)):
+        kept = [d for d, total in zip(dims, mask, strict=True) if not total]
+        sums = known.groupby(kept)[count].sum() if kept else pd.Series({(): known[count].sum()})
+        for key, value in sums.items():
+            parts = iter(key if isinstance(key, tuple) else (key,))
+            cube[tuple(TOTAL if total else next(parts) for total in mask)] = int(value)
+    out = cube.reset_index(name=count)
+    out[count] = out[count].astype("Int64")
+    out["suppressed"] = False
+    return out
+
+
+def table(
+    viewer: Viewer,
+    frame: pd.DataFrame,
+    dims: Sequence[str],
+    categories: dict[str, list],
+    count: str = "count",
+) -> pd.DataFrame:
+    """A count table over `dims` with every margin (value TOTAL) as the viewer may see it:
+    protected (primary + secondary suppression) for disclosure-controlled viewers, exact for
+    others. Columns [*dims, count, suppressed]; slice it with `select_cells`. Pass the WHOLE
+    organisation's frame for the period, not a filtered one, so every slice comes from one
+    protected table."""
+    if frame.empty:
+        frame = pd.DataFrame({**{d: pd.Series(dtype=object) for d in dims}, count: []})
+    if not viewer.disclosure_controlled:
+        return exact_cube(frame, dims, count, categories)
+    renamed = frame[[*dims, count]].rename(columns={count: "count"})
+    cube = protected(renamed, dims, categories)
+    return cube.rename(columns={"count": count})
 
 
 def select_cells(cube: pd.DataFrame, **wanted: str | None) -> pd.DataFrame:
@@ -104,15 +150,8 @@ def referral_trend(
 
 def area_figure(viewer: Viewer, by_area: pd.DataFrame, column: str, area: str | None) -> int | None:
     """One count for an area (or all areas) from a by-area frame; None when suppressed."""
-    if not viewer.disclosure_controlled:
-        chosen = by_area if area is None else by_area[by_area["area"] == area]
-        return int(chosen[column].sum())
-    cube = protected(
-        by_area[["area", column]].rename(columns={column: "count"}),
-        ["area"],
-        {"area": list(by_area["area"])},
-    )
-    value = select_cells(cube, area=area)["count"].iloc[0]
+    cube = table(viewer, by_area, ["area"], {"area": list(by_area["area"])}, column)
+    value = select_cells(cube, area=area)[column].iloc[0]
     return None if pd.isna(value) else int(value)
 
 
