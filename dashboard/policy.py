@@ -15,10 +15,12 @@ POLICY: dict[str, frozenset[str]] = {
     "shell": EVERYONE,
     "overview": EVERYONE,
     "commitments": EVERYONE,
+    "register": EVERYONE,
     "channels": frozenset({"partner"}) | STAFF,
     "workload": STAFF,
     "accountability": STAFF,
     "audit": frozenset({"admin"}),
+    "methodology": EVERYONE,
 }
 
 # Finer-grained features inside a page.

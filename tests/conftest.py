@@ -176,3 +176,15 @@ def login_as(client):
         return client
 
     return sign_in
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Print the access walk's pair count (written by the test, possibly in an xdist worker)."""
+    summary = OUTPUT / "access-walk.txt"
+    if summary.exists():
+        terminalreporter.write_line(summary.read_text().strip())
+
+
+def pytest_configure(config):
+    if not hasattr(config, "workerinput"):  # the controller, before any worker starts
+        (OUTPUT / "access-walk.txt").unlink(missing_ok=True)
