@@ -14,13 +14,22 @@ def create_empty_state(message: str) -> dbc.Alert:
     return dbc.Alert(message, color="light", className="border text-center my-3", role="status")
 
 
-def create_data_table(frame: pd.DataFrame, headers: dict[str, str], table_id: str) -> dag.AgGrid:
-    """A read-only AG Grid of a small frame (columns in frame order, labelled by `headers`)."""
+def _numeric_like(values: pd.Series, marker: str) -> bool:
+    """True for numbers, allowing the suppression marker in place of some."""
+    present = values[values.notna() & (values != marker)]
+    return len(present) > 0 and bool(present.map(lambda v: isinstance(v, int | float)).all())
+
+
+def create_data_table(
+    frame: pd.DataFrame, headers: dict[str, str], table_id: str, marker: str = "[c]"
+) -> dag.AgGrid:
+    """A read-only AG Grid of a small frame (columns in frame order, labelled by `headers`);
+    numbers right-aligned, the suppression marker shown as text (no type inference)."""
     column_defs = [
         {
             "field": column,
             "headerName": headers.get(column, column),
-            "type": "rightAligned" if pd.api.types.is_numeric_dtype(frame[column]) else None,
+            "type": "rightAligned" if _numeric_like(frame[column], marker) else None,
         }
         for column in frame.columns
     ]
@@ -28,7 +37,13 @@ def create_data_table(frame: pd.DataFrame, headers: dict[str, str], table_id: st
         id=table_id,
         rowData=frame.to_dict("records"),
         columnDefs=column_defs,
-        defaultColDef={"sortable": True, "resizable": True, "flex": 1, "minWidth": 90},
+        defaultColDef={
+            "sortable": True,
+            "resizable": True,
+            "flex": 1,
+            "minWidth": 90,
+            "cellDataType": False,
+        },
         dashGridOptions={"domLayout": "autoHeight", "suppressCellFocus": True},
         style={"width": "100%"},
         className="ag-theme-alpine",

@@ -130,3 +130,19 @@ def test_logins_and_refusals_are_audited(app, client):
         events = audit.list_events(session, None, limit=20)
     recent = list(events["action"])
     assert "login_failed" in recent and "login" in recent and "access_refused" in recent
+
+
+def test_redis_backs_the_cache_and_login_throttling(demo_url):
+    """Production path: with REDIS_URL the cache and the limiter share Redis (fails if down)."""
+    import os
+
+    from dashboard.extensions import cache, limiter
+
+    url = os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/0"
+    app = create_app(app_config(demo_url, REDIS_URL=url))
+    with app.server.app_context():
+        cache.set("probe", {"ok": 1})
+        assert cache.get("probe") == {"ok": 1}
+        assert type(cache.cache).__name__ == "RedisCache"
+        assert "redis" in type(limiter._storage).__name__.lower()
+        assert limiter._storage.check()
