@@ -93,6 +93,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> dash.Dash:
         title=_l_title(),
         update_title=None,
         compress=False,
+        enable_mcp=False,
     )
     app.layout = shell_layout
     for page in dash.page_registry.values():

@@ -85,16 +85,32 @@ def refuse(target: str) -> None:
         )
 
 
+def parse_output_key(output: str) -> list[str]:
+    """Component ids in a callback key: 'a.x' or '..a.x...b.y..' (Dash's dispatch key)."""
+    parts = output[2:-2].split("...") if output.startswith("..") else [output]
+    return [part.rsplit(".", 1)[0] for part in parts if "." in part]
+
+
 def check_callback():
-    """Allow a callback request only if every output belongs to a page the role may use."""
+    """Allow a callback request only if every output belongs to a page the role may use.
+
+    Dash dispatches on the body's "output" key, so that is checked as well as "outputs"."""
     if not request.is_json:
         return jsonify(error="callbacks take application/json"), 415
     body = request.get_json(silent=True) or {}
+    key = body.get("output")
     ids = list(output_ids(body.get("outputs")))
+    if isinstance(key, str):
+        ids += parse_output_key(key)
     role = current_viewer().role
     keys = {key_for_output(component_id) for component_id in ids}
-    if not ids or None in keys or not all(allowed(role, key) for key in keys):
-        refuse("callback:" + ",".join(ids)[:150])
+    if (
+        not isinstance(key, str)
+        or not ids
+        or None in keys
+        or not all(allowed(role, k) for k in keys)
+    ):
+        refuse("callback:" + ",".join(map(str, ids))[:150])
         return jsonify(error="forbidden"), 403
     return None
 

@@ -135,3 +135,40 @@ def test_healthz_reports_unreachable_database(tmp_path):
     response = broken.server.test_client().get("/healthz")
     assert response.status_code == 503
     assert response.get_json()["database"] == "unreachable"
+
+
+def test_dispatch_key_cannot_be_smuggled_past_the_check(login_as):
+    """Dash runs the callback named by "output"; a harmless "outputs" must not hide it."""
+    client = login_as("network")
+    body = {
+        "output": "..audit-events.children...audit-chain.children..",
+        "outputs": [{"id": "overview-trend", "property": "children"}],
+        "inputs": [
+            {"id": "audit-action", "property": "value", "value": None},
+            {"id": "audit-username", "property": "value", "value": None},
+        ],
+        "changedPropIds": [],
+    }
+    assert client.post("/_dash-update-component", json=body).status_code == 403
+
+
+ROUTES = {
+    "/static/<path:filename>",
+    "/login",
+    "/logout",
+    "/healthz",
+    "/assets/<path:filename>",
+    "/_dash-component-suites/<string:package_name>/<path:fingerprinted_path>",
+    "/_dash-layout",
+    "/_dash-dependencies",
+    "/_dash-update-component",
+    "/_reload-hash",
+    "/_favicon.ico",
+    "/",
+    "/<path:path>",
+}
+
+
+def test_every_route_is_known(app):
+    """A new route (download, API) must be added here and given a policy check."""
+    assert {rule.rule for rule in app.server.url_map.iter_rules()} == ROUTES
