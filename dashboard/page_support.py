@@ -54,14 +54,17 @@ def org_areas(org_id: int) -> dict[str, str]:
         return scheme.area_names(session, org_id)
 
 
-def viewer_filters(
-    query: dict | None, extras: Mapping[str, Sequence[str]] | None = None
-) -> Filters:
-    """Validated filters for the current viewer's organisation from URL or store values;
-    `extras`: page-specific filter names and their allowed values."""
+def viewer_filters(query: object, extras: Mapping[str, Sequence[str]] | None = None) -> Filters:
+    """Validated filters for the current viewer's organisation from URL values or a filter
+    store (`{"query": {...}}`); anything malformed falls back to the defaults. `extras`:
+    page-specific filter names and their allowed values."""
+    if isinstance(query, Mapping) and isinstance(query.get("query"), Mapping):
+        query = query["query"]
+    if not isinstance(query, Mapping):
+        query = {}
     viewer = current_viewer()
     areas = org_areas(viewer.organisation_id) if viewer.organisation_id else {}
-    return parse_filters(query or {}, areas, today(), extras)
+    return parse_filters(query, areas, today(), extras)
 
 
 def register_filter_callbacks(

@@ -77,7 +77,7 @@ def _shown(value: int | float | None, suffix: str = "") -> str:
 def trend_frame(store: dict | None) -> tuple[pd.DataFrame, int | None, int | None]:
     """The trend for the viewer and filters: (month, strand, count, suppressed), total, previous."""
     viewer = current_viewer()
-    filters = viewer_filters((store or {}).get("query"))
+    filters = viewer_filters(store)
     controlled = viewer.disclosure_controlled
     area = None if controlled else filters.area
     strand = None if controlled else filters.strand
@@ -104,7 +104,7 @@ def update_overview_headlines(store):
     if not store:
         return no_update
     viewer = current_viewer()
-    filters = viewer_filters(store.get("query"))
+    filters = viewer_filters(store)
     _series, total, previous = trend_frame(store)
     with db.session() as session:
         org = viewer.organisation_id
@@ -232,6 +232,5 @@ def download_overview_trend(n_clicks, store):
     if not n_clicks or not store:
         return no_update
     series, _total, _previous = trend_frame(store)
-    return csv_download(
-        table_frame(series), f"referrals-by-month{store.get('search', '')}", "overview-trend"
-    )
+    stem = "referrals-by-month-" + "-".join(viewer_filters(store).query().values())
+    return csv_download(table_frame(series), stem, "overview-trend")
