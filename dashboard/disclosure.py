@@ -2,21 +2,24 @@
 
 Rules as implemented:
 
-1. Primary suppression: a count from 1 to ``threshold - 1`` (default 5) is suppressed and shown
-   as ``[c]``. A true zero is shown as 0 and is never suppressed. Rates, percentages, means and
-   medians built on a suppressed count are suppressed too.
-2. Tables are published as one complete hypercube: every cell and every total (margin) over every
-   dimension, so that any slice a page shows comes from the same protected table. Totals are
-   counts and get primary suppression like any cell.
-3. Secondary suppression: every row, column or other line of the table (totals included) that
-   holds a suppressed value holds at least two. The partner is the smallest non-zero visible
-   value of the line; ties go to a cell before a total, then to the first in table order.
-4. Audit: for every suppressed value an attacker who knows all visible values, that totals add
-   up, and that a suppressed value is a whole number of at least 1 (zeros are always shown) finds
-   its smallest and largest possible value by linear programming. If only one whole number is
-   possible, the smallest non-zero visible value in one of its lines is suppressed as well, and
-   the audit is repeated until no suppressed value can be worked out.
-5. The result depends only on the input: the same data always gives the same table.
+1. Primary suppression: a count from 1 to ``threshold - 1`` (default 5) is hidden and shown as
+   ``[c]``. A true zero is shown as 0 and is never hidden. Rates, percentages, means and medians
+   built on a hidden count are hidden too.
+2. A table with totals is published as one complete hypercube: every cell and every total
+   (margin) over every dimension, so every slice a page shows comes from the same protected
+   table. Totals are counts and get primary suppression like any cell.
+3. Secondary suppression: every line of the table (a row, a column, or any run of cells along
+   one dimension, totals included) that holds a hidden value holds at least two, and a line with
+   a visible total never hides only 1s. The partner is the smallest non-zero visible value of the
+   line; ties go to a cell before a total, then to the first in table order.
+4. Audit: an attacker is assumed to know every visible value, that each total is the sum of its
+   line, and that a hidden value is a whole number of at least 1 (zeros are always shown). Every
+   hidden value must still have at least two possible whole values. This is proven either by an
+   explicit change (a 2x2 or 2x2x2 "box" of hidden values that can shift by +1/-1 keeping every
+   sum) or by linear programming (HiGHS: the smallest and largest value allowed by all the
+   sums). A value found to be exactly determined gets the cheapest box through it hidden as well
+   (smallest non-zero visible values first, totals last), which makes it undeterminable.
+5. The result depends only on the data: the same input always gives the same published table.
 """
 
 from __future__ import annotations
@@ -53,6 +56,8 @@ def _check_threshold(threshold: int) -> None:
 
 def _as_counts(values: pd.Series, name: str) -> np.ndarray:
     """Validate that ``values`` are whole numbers >= 0 and return them as int64."""
+    if values.empty:
+        return np.zeros(0, dtype=np.int64)
     if values.isna().any():
         raise ValueError(f"column {name!r} has missing counts")
     if pd.api.types.is_bool_dtype(values) or not pd.api.types.is_numeric_dtype(values):
@@ -72,16 +77,13 @@ def primary_mask(counts: pd.Series, threshold: int) -> pd.Series:
 
 def _levels(frame: pd.DataFrame, dim: str, categories: Mapping[str, Sequence] | None) -> list:
     column = frame[dim]
-    if column.isna().any():
-        raise ValueError(f"dimension {dim!r} has missing values")
-    observed = list(pd.unique(column.astype(object)))
+    observed = list(pd.unique(column.dropna().astype(object)))
+    if TOTAL in observed:
+        raise ValueError(f"{dim!r} uses the reserved label {TOTAL!r}")
     if categories is not None and dim in categories:
         levels = list(categories[dim])
         if len(set(levels)) != len(levels):
             raise ValueError(f"categories for {dim!r} repeat a value")
-        unknown = [v for v in observed if v not in set(levels)]
-        if unknown:
-            raise ValueError(f"{dim!r} has values not in its categories: {unknown[:5]!r}")
     elif isinstance(column.dtype, pd.CategoricalDtype):
         levels = list(column.dtype.categories)
     else:
@@ -91,7 +93,7 @@ def _levels(frame: pd.DataFrame, dim: str, categories: Mapping[str, Sequence] | 
             levels = sorted(observed, key=repr)
     if TOTAL in levels:
         raise ValueError(f"{dim!r} uses the reserved label {TOTAL!r}")
-    return [v.item() if isinstance(v, np.generic) else v for v in levels]
+    return [v.item() if isinstance(v, np.number | np.str_ | np.bool_) else v for v in levels]
 
 
 @dataclass
@@ -104,6 +106,8 @@ class _Cube:
     line_of: list[np.ndarray]  # per axis: flat id -> row in lines[axis]
     n_totals: np.ndarray  # per flat id: how many coordinates are a margin
     equations: sparse.csr_matrix  # one row per line: sum(cells) - margin = 0
+    strides: tuple[int, ...]  # flat-id step of one index along each axis
+    bits: np.ndarray  # (2**ndim, ndim): along which axes each box corner steps
 
     @classmethod
     def build(cls, dense: np.ndarray) -> _Cube:
@@ -123,7 +127,10 @@ class _Cube:
             shape=(sum(len(b) for b in lines), dense.size),
         )
         last = [np.indices(dense.shape)[a].ravel() == s - 1 for a, s in enumerate(dense.shape)]
-        return cls(dense.ravel(), dense.shape, lines, line_of, np.sum(last, axis=0), equations)
+        strides = tuple(s // dense.itemsize for s in dense.strides)
+        bits = np.array(list(itertools.product((0, 1), repeat=dense.ndim)), dtype=np.int64)
+        n_totals = np.sum(last, axis=0)
+        return cls(dense.ravel(), dense.shape, lines, line_of, n_totals, equations, strides, bits)
 
     def partner(self, supp: np.ndarray, cells: np.ndarray) -> int | None:
         """Smallest non-zero visible cell of ``cells``; ties: fewest margins, then most lines
@@ -155,35 +162,26 @@ class _Cube:
                             supp[cell] = changed = True
 
     def free_box(self, cell: int, usable: np.ndarray, supp: np.ndarray) -> np.ndarray | None:
-        """Cheapest 2x..x2 box of ``usable`` cells through ``cell`` that moves by +-1 keeping
-        every cell >= 1: per axis a pair of cells (+1, -1), or a cell and its margin (+1, +1).
-        Cost: the values of its cells not yet suppressed. None if there is none."""
+        """Cheapest 2x..x2 box of ``usable`` cells through ``cell`` that can move by +-1 with
+        every cell staying >= 1: per axis either two cells (signs +1, -1) or a cell and its
+        margin (+1, +1); a corner's sign is the product. Its move keeps every line sum. Cost:
+        the values of its cells not yet suppressed, then margins, then count, then order."""
         coord = np.unravel_index(cell, self.shape)
-        options, signs = [], []
-        for axis, (i, size) in enumerate(zip(coord, self.shape, strict=True)):
-            other = [j for j in range(size) if j != i]
-            near = np.ravel_multi_index(
-                tuple(np.full(len(other), c) if a != axis else other for a, c in enumerate(coord)),
-                self.shape,
-            )
-            other = np.asarray(other, dtype=np.int64)[usable[near]]
-            options.append(other)
-            signs.append(np.where((other == size - 1) | (i == size - 1), 1, -1))
-        grid = [g.ravel() for g in np.meshgrid(*options, indexing="ij")]
-        sgrid = [g.ravel() for g in np.meshgrid(*signs, indexing="ij")]
-        corners, sign = [], []
-        for bits in itertools.product((False, True), repeat=len(self.shape)):
-            pos = [
-                g if b else np.full(len(g), c) for g, b, c in zip(grid, bits, coord, strict=True)
-            ]
-            corners.append(np.ravel_multi_index(tuple(pos), self.shape))
-            sign.append(
-                np.prod([s if b else 1 + 0 * s for s, b in zip(sgrid, bits, strict=True)], 0)
-            )
-        corners, sign = np.stack(corners, axis=1), np.stack(sign, axis=1)
+        steps, flips = [], []
+        for i, size, stride in zip(coord, self.shape, self.strides, strict=True):
+            other = np.arange(size)
+            other = other[(other != i) & usable[cell + (other - i) * stride]]
+            if other.size == 0:
+                return None
+            steps.append((other - i) * stride)
+            flips.append((other != size - 1) & (i != size - 1))
+        step = np.stack(np.meshgrid(*steps, indexing="ij")).reshape(len(steps), -1)
+        flip = np.stack(np.meshgrid(*flips, indexing="ij")).reshape(len(steps), -1)
+        corners = (cell + self.bits @ step).T  # (boxes, 2**ndim)
+        negative = ((self.bits @ flip.astype(np.int64)) % 2 == 1).T
         ok = usable[corners].all(axis=1)
         low = self.values[corners] < 2
-        fits = np.concatenate([ok & ~(low & (sign < 0)).any(1), ok & ~(low & (sign > 0)).any(1)])
+        fits = np.concatenate([ok & ~(low & negative).any(1), ok & ~(low & ~negative).any(1)])
         if not fits.any():
             return None
         corners = np.concatenate([corners, corners])
@@ -203,34 +201,41 @@ class _Cube:
         # An upper bound the attacker does not know only narrows ranges: conservative.
         bounds = (1.0, 2.0 * float(self.values.max()) + 2.0)
         res = linprog(
-            objective[hidden], A_eq=a_eq[keep], b_eq=b_eq[keep], bounds=bounds, method="highs"
+            objective[hidden],
+            A_eq=a_eq[keep],
+            b_eq=b_eq[keep],
+            bounds=bounds,
+            method="highs",
+            options={"presolve": False},  # small sparse LPs: presolve costs more than it saves
         )
         if res.status != 0:
             raise RuntimeError(f"disclosure audit LP failed: {res.message}")
         return hidden[np.abs(res.x - self.values[hidden]) >= 1 - _EPS]
 
     def secondary(self, supp: np.ndarray) -> None:
-        """Suppress until every suppressed cell is proven to have two possible whole values.
+        """Hide more cells until every hidden cell is proven to have two possible whole values.
 
-        Proof: a box of suppressed cells that moves it by 1, or a solution of the linear
-        programme (HiGHS) that moves it by >= 1 (the true table is a solution too). A cell for
-        which neither maximising nor minimising it moves it is exactly determined: the cheapest
-        box through it is suppressed (which proves it and the box safe). Proofs stay valid when
-        more cells are suppressed, so one pass over the cells suffices."""
+        Proof: a box of hidden cells that moves it by 1, or an LP solution that moves it by >= 1
+        (the true table is a solution too, so both values are possible). A cell that neither
+        maximising nor minimising moves is exactly determined: the cheapest box through it is
+        hidden, which proves it and the box. Proofs stay valid when more cells are hidden, so
+        one pass suffices and the answer does not depend on an iteration limit."""
         self.balance_lines(supp)
         safe = np.zeros(self.values.size, dtype=bool)
         nonzero = self.values > 0
 
-        def prove_by_boxes() -> None:
-            for cell in np.flatnonzero(supp & ~safe):
-                if not safe[cell] and (box := self.free_box(cell, supp, supp)) is not None:
-                    safe[box] = True
+        def prove_by_box(cell: int) -> None:
+            if not safe[cell] and (box := self.free_box(cell, supp, supp)) is not None:
+                safe[box] = True
 
-        prove_by_boxes()
-        if (supp & ~safe).any():
-            for sign in (-1.0, 1.0):
-                safe[self.lp_moves(supp, sign * (supp & ~safe))] = True
         for cell in np.flatnonzero(supp):
+            prove_by_box(cell)
+        for sign in (-1.0, 1.0, -1.0, 1.0):  # bulk: maximise (-1), then minimise, all unproven
+            todo = supp & ~safe & ((self.values > 1) | (sign < 0))
+            if todo.any():
+                safe[self.lp_moves(supp, sign * todo)] = True
+        for cell in np.flatnonzero(supp):
+            prove_by_box(cell)
             for sign in (-1.0, 1.0) if self.values[cell] > 1 else (-1.0,):
                 if not safe[cell]:
                     safe[self.lp_moves(supp, sign * (np.arange(supp.size) == cell))] = True
@@ -239,7 +244,6 @@ class _Cube:
                 if box is None:
                     raise RuntimeError("disclosure control could not protect the table")
                 supp[box] = safe[box] = True
-                prove_by_boxes()
 
 
 def protect_cube(
@@ -253,7 +257,9 @@ def protect_cube(
 
     Input: long frame, one row per observed combination of dims with an integer count (rows may
     be missing: missing combinations are zero; repeated combinations are added up; `categories`
-    optionally gives the full list of values of a dim so absent categories appear as 0 rows).
+    optionally gives the full list of values of a dim so absent categories appear as 0 rows, in
+    that order; rows whose value is missing or not in `categories` are left out, as a filter;
+    without `categories` the observed values are sorted).
     Output: long frame with columns [*dims, count, "suppressed"]: one row per combination over
     (values of each dim + TOTAL), TOTAL last; `count` is a nullable Int64 with <NA> where
     suppressed; "suppressed" bool. Dim columns are object dtype. With 0 dims (a single total) it
@@ -267,10 +273,12 @@ def protect_cube(
     levels = [_levels(frame, dim, categories) for dim in dims]
     dense = np.zeros(tuple(len(lv) + 1 for lv in levels), dtype=np.int64)
     codes = tuple(
-        pd.Index(lv, dtype=object).get_indexer(frame[d]) for d, lv in zip(dims, levels, strict=True)
+        pd.Index(lv, dtype=object).get_indexer(frame[d].astype(object))
+        for d, lv in zip(dims, levels, strict=True)
     )
-    if dims:
-        np.add.at(dense, codes, values)
+    if dims:  # rows with a missing value or one outside `categories` are left out
+        known = np.logical_and.reduce([code >= 0 for code in codes])
+        np.add.at(dense, tuple(code[known] for code in codes), values[known])
     else:
         dense.fill(values.sum())
     for axis in range(dense.ndim):
@@ -322,7 +330,7 @@ def protect_series(
 
     Primary suppression of `count`, and every derived column (rate, median ...) is suppressed
     where its base count is; adds bool column "suppressed". If the caller will ALSO publish a
-    total of this table it must use protect_cube instead.
+    total of this table it must use protect_cube instead. Counts must be whole numbers >= 0.
     """
     _check_threshold(threshold)
     out = frame.copy()
