@@ -20,6 +20,7 @@ POLICY: dict[str, frozenset[str]] = {
     "workload": STAFF,
     "accountability": STAFF,
     "audit": frozenset({"admin"}),
+    "users": frozenset({"admin"}),
     "methodology": EVERYONE,
 }
 

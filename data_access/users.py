@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pandas as pd
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from werkzeug.security import check_password_hash, generate_password_hash
@@ -57,3 +58,42 @@ def create_user(session: Session, username: str, password: str, role: str, org_c
     user.is_active = True
     session.flush()
     return user
+
+
+def list_users(session: Session, org_id: int) -> pd.DataFrame:
+    """Users of an organisation: columns username, role, active, created_at, last_login_at."""
+    stmt = (
+        select(User.username, User.role, User.is_active, User.created_at, User.last_login_at)
+        .where(User.organisation_id == org_id)
+        .order_by(User.username)
+    )
+    rows = session.execute(stmt).all()
+    return pd.DataFrame(
+        [tuple(r) for r in rows],
+        columns=["username", "role", "active", "created_at", "last_login_at"],
+    )
+
+
+def update_user(
+    session: Session, org_id: int, username: str, role: str | None, active: bool | None
+) -> dict[str, tuple]:
+    """Change a user's role and/or active flag within one organisation; returns the changes.
+
+    Raises ValueError with a one-line reason (unknown user in this organisation, bad role)."""
+    user = session.scalar(
+        select(User).where(
+            func.lower(User.username) == (username or "").lower(), User.organisation_id == org_id
+        )
+    )
+    if user is None:
+        raise ValueError("no such user in your organisation")
+    changes: dict[str, tuple] = {}
+    if role is not None and role != user.role:
+        if role not in ROLES or role == "public":
+            raise ValueError("unknown role")
+        changes["role"] = (user.role, role)
+        user.role = role
+    if active is not None and active != user.is_active:
+        changes["active"] = (user.is_active, active)
+        user.is_active = active
+    return changes

@@ -11,7 +11,12 @@ from data_access.vocab import ROLES
 from tests.conftest import OUTPUT, login
 from tests.dash_client import call, parse_outputs, server_callbacks
 
-PAGES = {"/": "overview", "/audit": "audit", "/methodology": "methodology"}
+PAGES = {
+    "/": "overview",
+    "/audit": "audit",
+    "/methodology": "methodology",
+    "/users": "users",
+}
 
 
 def test_every_callback_is_covered_by_the_policy(app):
