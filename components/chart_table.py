@@ -9,9 +9,9 @@ import plotly.graph_objects as go
 from dash import dcc, html
 
 
-def create_empty_state(message: str) -> dbc.Alert:
-    """Says why there is nothing to show."""
-    return dbc.Alert(message, color="light", className="border text-center my-3", role="status")
+def create_empty_state(message: str) -> html.Div:
+    """Says why there is nothing to show (announced to screen readers)."""
+    return html.Div(message, className="alert alert-light border text-center my-3", role="status")
 
 
 def _numeric_like(values: pd.Series, marker: str) -> bool:

@@ -15,7 +15,6 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 import dash
-import dash_bootstrap_components as dbc
 from dash import html
 from flask import abort, jsonify, redirect, render_template, request, url_for
 
@@ -160,13 +159,15 @@ def guard_layout(key: str, layout: Callable[..., Any]) -> Callable[..., Any]:
     return guarded
 
 
-def access_message(signed_in: bool) -> dbc.Alert:
+def access_message(signed_in: bool) -> html.Div:
     """What a page shows a role it is not for (the HTTP route answers 403 as well)."""
     if signed_in:
-        return dbc.Alert(_("You do not have access to this page."), color="warning", role="alert")
-    return dbc.Alert(
+        return html.Div(
+            _("You do not have access to this page."), className="alert alert-warning", role="alert"
+        )
+    return html.Div(
         [_("This page needs you to sign in. "), html.A(_("Sign in"), href="/login")],
-        color="info",
+        className="alert alert-info",
         role="alert",
     )
 

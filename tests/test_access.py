@@ -177,3 +177,17 @@ ROUTES = {
 def test_every_route_is_known(app):
     """A new route (download, API) must be added here and given a policy check."""
     assert {rule.rule for rule in app.server.url_map.iter_rules()} == ROUTES
+
+
+@pytest.mark.parametrize("signed_in", [True, False])
+def test_access_message_renders(app, signed_in):
+    from dashboard.access import access_message
+
+    with app.server.test_request_context("/"):
+        assert "alert" in access_message(signed_in).className
+
+
+def test_empty_state_renders():
+    from components.chart_table import create_empty_state
+
+    assert create_empty_state("Nothing here").role == "status"
