@@ -1,0 +1,84 @@
+"""In Chromium: the coordinator picks a commitment, is told why an invalid date is refused, then
+saves a valid change and sees the register and the change history update."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+
+import pytest
+from werkzeug.serving import make_server
+
+from tests.browser.conftest import screenshot, sign_in
+from tests.pages.test_register import private_app
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def live_server(demo_url, tmp_path_factory) -> Iterator[str]:
+    """The app on its own copy of the demo database: this test saves an edit."""
+    app = private_app(demo_url, tmp_path_factory.mktemp("register-browser"))
+    server = make_server("127.0.0.1", 0, app.server, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+
+
+def test_coordinator_updates_a_commitment(page):
+    sign_in(page, "coordinator")
+    page.goto(page.base_url + "/register?status=in_progress")
+    page.wait_for_selector("#register-grid .ag-row", timeout=20000)
+    assert "status=in_progress" in page.url
+    row = page.locator("#register-grid .ag-center-cols-container .ag-row").first
+    code = row.get_attribute("row-id")
+    row.locator('[col-id="text"]').click()
+    page.wait_for_function(
+        "() => document.querySelector('#register-edit-owner').value !== ''", timeout=20000
+    )
+    page.wait_for_selector("#register-history-table .ag-row", timeout=20000)
+    public = row.locator('[col-id="is_public"]').inner_text() == "Yes"
+    assert page.is_checked("#register-edit-is-public") is public
+
+    page.fill("#register-edit-due-on", "1999-12-31")
+    page.click("#register-edit-save")
+    error = page.wait_for_selector("#register-edit-message .alert-danger", timeout=20000)
+    assert "Nothing was saved" in error.inner_text()
+    assert "The date may not be before 2000-01-01." in error.inner_text()
+
+    page.fill("#register-edit-due-on", "2031-06-30")
+    page.fill("#register-edit-owner", "Chief Constable (interim)")
+    page.click("#register-edit-save")
+    done = page.wait_for_selector("#register-edit-message .alert-success", timeout=20000)
+    assert f"{code} saved" in done.inner_text()
+    cell = f'#register-grid .ag-row[row-id="{code}"] [col-id="owner"]'
+    page.wait_for_function(
+        f"""() => {{
+            const cell = document.querySelector('{cell}');
+            return cell && cell.innerText.includes('Chief Constable (interim)');
+        }}""",
+        timeout=20000,
+    )
+    due = page.inner_text(f'#register-grid .ag-row[row-id="{code}"] [col-id="due_on"]')
+    assert due == "2031-06-30"
+    page.wait_for_function(
+        "() => document.querySelector('#register-history-table').innerText"
+        ".includes('Chief Constable (interim)')",
+        timeout=20000,
+    )
+    screenshot(page, "register-coordinator")
+    assert page.errors == []
+
+
+def test_public_sees_the_public_register_without_forms(page):
+    page.goto(page.base_url + "/register?key_point=leadership_commitment")
+    page.wait_for_selector("#register-grid .ag-row", timeout=20000)
+    headers = page.inner_text("#register-grid .ag-header")
+    assert "Community verdict" in headers and "Public" not in headers
+    assert page.locator("#register-forms").count() == 0
+    page.locator("#register-grid .ag-center-cols-container .ag-row").first.click()
+    page.wait_for_selector("#register-history-table .ag-row", timeout=20000)
+    assert "Changed by" not in page.inner_text("#register-history-table")
+    assert "key_point=leadership_commitment" in page.url
+    assert page.errors == []
