@@ -44,7 +44,7 @@ SETTINGS: dict[str, tuple[Any, str]] = {
         "login attempts allowed per account and per address",
     ),
     "CAPACITY_REFERRALS_PER_LO": (
-        12,
+        30,
         "referrals per active liaison officer per 12 months above which an area shows a "
         "capacity gap",
     ),
