@@ -59,7 +59,13 @@ def create_filter_bar(
                         f"{prefix}-period", labels["period"], periods, period, False, ""
                     ),
                     create_filter_dropdown(
-                        f"{prefix}-area", labels["area"], [], area, True, labels["all_areas"]
+                        f"{prefix}-area",
+                        labels["area"],
+                        # The chosen area stays valid until the callback brings the names.
+                        [Option(area, area)] if area else [],
+                        area,
+                        True,
+                        labels["all_areas"],
                     ),
                     create_filter_dropdown(
                         f"{prefix}-strand",

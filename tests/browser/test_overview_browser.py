@@ -39,3 +39,14 @@ def test_copied_url_reproduces_the_view(page):
     headers = page.inner_text("#overview-trend-table .ag-header")
     assert "Transphobic" in headers and "Homophobic" not in headers
     screenshot(page, "overview-leadership-url")
+
+
+@pytest.mark.parametrize("attempt", range(3))
+def test_area_from_the_address_is_kept(page, attempt):
+    """The area in a shared link survives the area names arriving after the page loads."""
+    sign_in(page, "leadership")
+    page.goto(page.base_url + "/?period=12m&area=NE")
+    page.wait_for_selector("#overview-trend-table .ag-row", timeout=20000)
+    page.wait_for_timeout(500)
+    assert "area=NE" in page.url
+    assert "Newport" in page.inner_text("#overview-area")

@@ -1,0 +1,218 @@
+"""Scorecard indicators about people, by area: liaison officers on a date, and training
+against the workforce headcount (the latest snapshot on or before the date)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+import pandas as pd
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, aliased
+
+from data_access.models import (
+    Area,
+    LiaisonOfficer,
+    TrainingAttendance,
+    TrainingCourse,
+    TrainingSession,
+    WorkforceCount,
+)
+from data_access.queries.common import Period, active_at, check_org, frame, list_areas
+from data_access.queries.indicators_common import area_code, count_if, in_period, to_long
+from data_access.queries.kpis import REVIEW_INTERVAL
+from data_access.queries.scheme import training_coverage
+from data_access.vocab import LEADERSHIP_RANKS
+
+#: Units whose officers investigate hate crime (the specialised course's audience).
+INVESTIGATING_UNITS = ("cid", "response")
+
+
+def _per_area(session: Session, org_id: int, frames: Sequence[pd.DataFrame]) -> pd.DataFrame:
+    """Outer-join per-area frames onto every area of the organisation; missing → 0."""
+    merged = list_areas(session, org_id).rename(columns={"code": "area"})[["area", "population"]]
+    for part in frames:
+        merged = merged.merge(part, on="area", how="outer")
+    return merged.fillna(0).sort_values("area", ignore_index=True)
+
+
+def officer_counts(session: Session, org_id: int, on: date) -> pd.DataFrame:
+    """Liaison officers active on `on` (common.active_at) by area.
+
+    - lo_per_100k: active officers (numerator) against the area population (denominator).
+    - lo_inductions_completed: active officers with an induction date, of active officers.
+    - lo_reviews_in_date: active officers whose last 6-monthly review is within 183 days
+      before `on` (as kpis.officer_compliance), of active officers.
+    Columns: indicator, area, strand (None), numerator, denominator."""
+    check_org(session, org_id)
+    stmt = (
+        select(
+            Area.code,
+            func.count(LiaisonOfficer.id),
+            count_if(LiaisonOfficer.induction_completed_on.is_not(None)),
+            count_if(LiaisonOfficer.last_review_on >= on - REVIEW_INTERVAL),
+        )
+        .join(Area, Area.id == LiaisonOfficer.area_id)
+        .where(*active_at(org_id, on))
+        .group_by(Area.code)
+    )
+    officers = frame(session, stmt, ["area", "active", "inducted", "reviewed"])
+    wide = _per_area(session, org_id, [officers])
+    pairs = {
+        "lo_per_100k": ("active", "population"),
+        "lo_inductions_completed": ("inducted", "active"),
+        "lo_reviews_in_date": ("reviewed", "active"),
+    }
+    return to_long(wide, pairs)
+
+
+def _trained(session, org_id, on, kind, column, ranks=None, units=None) -> pd.DataFrame:
+    """Distinct people who completed a course of `kind` on a session held before `on`, in the
+    area of their attendance record (optionally only some ranks or units)."""
+    stmt = (
+        select(area_code(), func.count(func.distinct(TrainingAttendance.person_code)))
+        .join(TrainingSession, TrainingSession.id == TrainingAttendance.session_id)
+        .join(TrainingCourse, TrainingCourse.id == TrainingSession.course_id)
+        .outerjoin(Area, Area.id == TrainingAttendance.area_id)
+        .where(
+            TrainingAttendance.organisation_id == org_id,
+            TrainingAttendance.completed.is_(True),
+            TrainingCourse.kind == kind,
+            TrainingSession.held_on < on,
+        )
+        .group_by(Area.code)
+    )
+    if ranks is not None:
+        stmt = stmt.where(TrainingAttendance.rank.in_(ranks))
+    if units is not None:
+        stmt = stmt.where(TrainingAttendance.unit.in_(units))
+    return frame(session, stmt, ["area", column])
+
+
+def _headcount(session, org_id, on, column, ranks=None, units=None) -> pd.DataFrame:
+    """Workforce headcount by area in the latest snapshot on or before `on`."""
+    snapshot = (
+        select(func.max(WorkforceCount.as_of))
+        .where(WorkforceCount.organisation_id == org_id, WorkforceCount.as_of <= on)
+        .scalar_subquery()
+    )
+    stmt = (
+        select(Area.code, func.sum(WorkforceCount.headcount))
+        .join(Area, Area.id == WorkforceCount.area_id)
+        .where(WorkforceCount.organisation_id == org_id, WorkforceCount.as_of == snapshot)
+        .group_by(Area.code)
+    )
+    if ranks is not None:
+        stmt = stmt.where(WorkforceCount.rank.in_(ranks))
+    if units is not None:
+        stmt = stmt.where(WorkforceCount.unit.in_(units))
+    return frame(session, stmt, ["area", column])
+
+
+def _refreshers(session: Session, org_id: int, on: date) -> pd.DataFrame:
+    """People with a refresher due date, and those overdue, by area (see training_counts)."""
+    per_kind = (
+        select(
+            TrainingAttendance.person_code,
+            TrainingAttendance.area_id,
+            func.max(TrainingAttendance.refresher_due_on).label("due"),
+        )
+        .join(TrainingSession, TrainingSession.id == TrainingAttendance.session_id)
+        .join(TrainingCourse, TrainingCourse.id == TrainingSession.course_id)
+        .where(
+            TrainingAttendance.organisation_id == org_id,
+            TrainingAttendance.completed.is_(True),
+            TrainingAttendance.refresher_due_on.is_not(None),
+            TrainingSession.held_on < on,
+        )
+        .group_by(TrainingAttendance.person_code, TrainingAttendance.area_id, TrainingCourse.kind)
+        .subquery()
+    )
+    person = (
+        select(per_kind.c.person_code, per_kind.c.area_id, func.min(per_kind.c.due).label("due"))
+        .group_by(per_kind.c.person_code, per_kind.c.area_id)
+        .subquery()
+    )
+    stmt = (
+        select(area_code(), func.count(), count_if(person.c.due < on))
+        .select_from(person)
+        .outerjoin(Area, Area.id == person.c.area_id)
+        .group_by(Area.code)
+    )
+    return frame(session, stmt, ["area", "with_refresher", "overdue"])
+
+
+def _cascade(session: Session, org_id: int, period: Period) -> pd.DataFrame:
+    """People reached by train-the-trainer cascade sessions in the period, by area."""
+    trainer = aliased(TrainingAttendance)
+    trainer_session = aliased(TrainingSession)
+    trainer_course = aliased(TrainingCourse)
+    trained_before = (
+        select(trainer.id)
+        .join(trainer_session, trainer_session.id == trainer.session_id)
+        .join(trainer_course, trainer_course.id == trainer_session.course_id)
+        .where(
+            trainer.organisation_id == org_id,
+            trainer.person_code == TrainingSession.lead_trainer_code,
+            trainer.completed.is_(True),
+            trainer_course.kind == "train_the_trainer",
+            trainer_session.held_on < TrainingSession.held_on,
+        )
+        .exists()
+    )
+    stmt = (
+        select(area_code(), func.count(func.distinct(TrainingAttendance.person_code)))
+        .join(TrainingSession, TrainingSession.id == TrainingAttendance.session_id)
+        .outerjoin(Area, Area.id == TrainingAttendance.area_id)
+        .where(
+            TrainingAttendance.organisation_id == org_id,
+            TrainingAttendance.completed.is_(True),
+            *in_period(TrainingSession.held_on, period),
+            TrainingSession.lead_trainer_code.is_not(None),
+            trained_before,
+        )
+        .group_by(Area.code)
+    )
+    return frame(session, stmt, ["area", "reached"])
+
+
+def training_counts(session: Session, org_id: int, period: Period) -> pd.DataFrame:
+    """Training indicators by area at the end of the period (`on` = period.end).
+
+    - training_coverage: scheme.training_coverage of the awareness course (people who
+      completed it on a session held before `on`, against the whole workforce headcount).
+    - leadership_trained: people of a leadership rank (vocab.LEADERSHIP_RANKS, rank on the
+      attendance record) who completed a leadership briefing held before `on`, against the
+      headcount of those ranks.
+    - investigators_trained: people of the CID and response units who completed the
+      hate-crime investigation course held before `on`, against those units' headcount.
+    - refreshers_overdue: people with a refresher due date (completed courses held before
+      `on`); overdue when, for any course kind, their latest due date is before `on`.
+    - cascade_reach: distinct people who completed a session held in the period led by a
+      trainer who had completed a train-the-trainer course before that session (no
+      denominator).
+    People are counted in the area of their attendance record (workforce: its area).
+    Columns: indicator, area, strand (None), numerator, denominator."""
+    check_org(session, org_id)
+    on = period.end
+    coverage = training_coverage(session, org_id, on, "awareness")
+    parts = [
+        coverage,
+        _trained(session, org_id, on, "leadership_briefing", "leaders_trained", LEADERSHIP_RANKS),
+        _headcount(session, org_id, on, "leaders", ranks=LEADERSHIP_RANKS),
+        _trained(
+            session, org_id, on, "investigation", "investigators_trained", None, INVESTIGATING_UNITS
+        ),
+        _headcount(session, org_id, on, "investigators", units=INVESTIGATING_UNITS),
+        _refreshers(session, org_id, on),
+        _cascade(session, org_id, period),
+    ]
+    wide = _per_area(session, org_id, parts)
+    pairs = {
+        "training_coverage": ("trained", "headcount"),
+        "leadership_trained": ("leaders_trained", "leaders"),
+        "investigators_trained": ("investigators_trained", "investigators"),
+        "refreshers_overdue": ("overdue", "with_refresher"),
+        "cascade_reach": ("reached", None),
+    }
+    return to_long(wide, pairs)
