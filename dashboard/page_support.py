@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import date
 
-from dash import ClientsideFunction, Input, Output, callback, clientside_callback
+from dash import ClientsideFunction, Input, Output, callback, clientside_callback, html
 
-from components.filter_bar import Option
+from components.filter_bar import Option, create_filter_bar
 from dashboard.extensions import cache, db
 from dashboard.filters import PERIOD_MONTHS, Filters, parse_filters, period_choices
 from dashboard.i18n import _
@@ -65,6 +65,20 @@ def viewer_filters(query: object, extras: Mapping[str, Sequence[str]] | None = N
     viewer = current_viewer()
     areas = org_areas(viewer.organisation_id) if viewer.organisation_id else {}
     return parse_filters(query, areas, today(), extras)
+
+
+def page_filter_bar(prefix: str, filters: Filters, extra: list | None = None) -> html.Div:
+    """The standard filter bar (period, area, strand, plus `extra` dropdowns) set to `filters`."""
+    return create_filter_bar(
+        prefix,
+        period_options(),
+        filters.period,
+        strand_options(),
+        filters.strand,
+        filters.area,
+        filter_labels(),
+        extra,
+    )
 
 
 def register_filter_callbacks(

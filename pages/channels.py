@@ -14,7 +14,6 @@ from components import channels_frames as frames
 from components import channels_text as text
 from components.channels_sections import create_channel_filter, create_sections, shown
 from components.chart_table import create_empty_state
-from components.filter_bar import create_filter_bar
 from dashboard import published
 from dashboard.access import register_page
 from dashboard.downloads import csv_download
@@ -23,11 +22,9 @@ from dashboard.filters import Filters
 from dashboard.i18n import N_, _
 from dashboard.labels import channel_label
 from dashboard.page_support import (
-    filter_labels,
     org_areas,
-    period_options,
+    page_filter_bar,
     register_filter_callbacks,
-    strand_options,
     viewer_filters,
 )
 from dashboard.viewer import Viewer, current_viewer
@@ -59,15 +56,8 @@ def layout(**query):
                 ),
                 className="text-muted",
             ),
-            create_filter_bar(
-                PREFIX,
-                period_options(),
-                filters.period,
-                strand_options(),
-                filters.strand,
-                filters.area,
-                filter_labels(),
-                [create_channel_filter(PREFIX, filters.extras.get("channel"))],
+            page_filter_bar(
+                PREFIX, filters, [create_channel_filter(PREFIX, filters.extras.get("channel"))]
             ),
             *create_sections(PREFIX),
         ]

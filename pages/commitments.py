@@ -18,7 +18,6 @@ from components.commitments_text import (
     headline_cards,
     table_headers,
 )
-from components.filter_bar import create_filter_bar
 from components.kpi_card import create_kpi_row
 from dashboard import published
 from dashboard.access import register_page
@@ -28,11 +27,9 @@ from dashboard.filters import Filters
 from dashboard.i18n import N_, _
 from dashboard.labels import register_key_point_label
 from dashboard.page_support import (
-    filter_labels,
     org_areas,
-    period_options,
+    page_filter_bar,
     register_filter_callbacks,
-    strand_options,
     today,
     viewer_filters,
 )
@@ -64,15 +61,7 @@ def layout(**query):
                 ),
                 className="text-muted",
             ),
-            create_filter_bar(
-                PREFIX,
-                period_options(),
-                filters.period,
-                strand_options(),
-                filters.strand,
-                filters.area,
-                filter_labels(),
-            ),
+            page_filter_bar(PREFIX, filters),
             dcc.Loading(html.Div(id=f"{PREFIX}-headlines"), type="dot"),
             dcc.Loading(html.Div(id=f"{PREFIX}-scorecard"), type="default"),
             create_download_button(f"{PREFIX}-scorecard", _("Download the scorecard (CSV)")),

@@ -11,7 +11,6 @@ from components.chart_table import (
     create_download_button,
     create_empty_state,
 )
-from components.filter_bar import create_filter_bar
 from components.kpi_card import create_kpi_card, create_kpi_row
 from components.palette import STRAND_COLOURS
 from dashboard import published
@@ -22,10 +21,8 @@ from dashboard.extensions import db
 from dashboard.i18n import N_, _
 from dashboard.labels import kpi_label, strand_label
 from dashboard.page_support import (
-    filter_labels,
-    period_options,
+    page_filter_bar,
     register_filter_callbacks,
-    strand_options,
     viewer_filters,
 )
 from dashboard.viewer import current_viewer
@@ -50,15 +47,7 @@ def layout(**query):
                 ),
                 className="text-muted",
             ),
-            create_filter_bar(
-                PREFIX,
-                period_options(),
-                filters.period,
-                strand_options(),
-                filters.strand,
-                filters.area,
-                filter_labels(),
-            ),
+            page_filter_bar(PREFIX, filters),
             dcc.Loading(html.Div(id=f"{PREFIX}-headlines"), type="dot"),
             html.H2(_("Referrals by month"), className="h5 mt-3"),
             dcc.Loading(html.Div(id=f"{PREFIX}-trend"), type="default"),

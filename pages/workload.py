@@ -11,7 +11,6 @@ from components import workload_charts as charts
 from components import workload_frames as frames
 from components import workload_sections as sections
 from components.chart_table import create_chart_with_table, create_download_button
-from components.filter_bar import create_filter_bar
 from components.kpi_card import create_kpi_card, create_kpi_row
 from components.workload_text import (
     INTRO,
@@ -27,11 +26,9 @@ from dashboard.extensions import db
 from dashboard.i18n import N_, _
 from dashboard.labels import workload_column_label as header
 from dashboard.page_support import (
-    filter_labels,
     org_areas,
-    period_options,
+    page_filter_bar,
     register_filter_callbacks,
-    strand_options,
     today,
     viewer_filters,
 )
@@ -61,15 +58,7 @@ def layout(**query):
         [
             html.H1(_("Liaison workload"), className="h3"),
             html.P(_(INTRO), className="text-muted"),
-            create_filter_bar(
-                PREFIX,
-                period_options(),
-                filters.period,
-                strand_options(),
-                filters.strand,
-                filters.area,
-                filter_labels(),
-            ),
+            page_filter_bar(PREFIX, filters),
             create_kpi_row([html.Div(id=f"{PREFIX}-{card}-card") for card in CARDS]),
             *parts,
         ]

@@ -13,6 +13,11 @@ from tests.dash_client import call, parse_outputs, server_callbacks
 
 PAGES = {
     "/": "overview",
+    "/accountability": "accountability",
+    "/channels": "channels",
+    "/commitments": "commitments",
+    "/register": "register",
+    "/workload": "workload",
     "/audit": "audit",
     "/methodology": "methodology",
     "/users": "users",

@@ -38,6 +38,16 @@ def _referral_scope(stmt, session, org_id, period, area_code, strand):
     return stmt
 
 
+def delay_conditions(kpi: str) -> list:
+    """Which referrals a delay KPI measures: both stages recorded; acceptance → allocation
+    counts accepted offers only (the offer date stands for the acceptance date)."""
+    start_col, end_col = DELAYS[kpi]
+    conditions = [start_col.is_not(None), end_col.is_not(None)]
+    if kpi == "allocation_within_days":
+        conditions.append(Referral.offer_outcome == "accepted")
+    return conditions
+
+
 def delay_histogram(
     session: Session,
     org_id: int,
@@ -52,7 +62,7 @@ def delay_histogram(
     days = days_between(start_col, end_col)
     stmt = (
         select(days, func.count(Referral.id))
-        .where(start_col.is_not(None), end_col.is_not(None))
+        .where(*delay_conditions(kpi))
         .group_by(days)
         .order_by(days)
     )
@@ -107,10 +117,10 @@ def officer_compliance(
     session: Session, org_id: int, on: date, area_code: str | None = None
 ) -> pd.DataFrame:
     """Officers active at a date (see `active_at`): one row, columns active, reviewed_in_date
-    (last review within 183 days before the date), inducted."""
+    (last review within the 183 days up to the date), inducted (induction on or before it)."""
     check_org(session, org_id)
-    reviewed = case((LiaisonOfficer.last_review_on >= on - REVIEW_INTERVAL, 1), else_=0)
-    inducted = case((LiaisonOfficer.induction_completed_on.is_not(None), 1), else_=0)
+    reviewed = case((LiaisonOfficer.last_review_on.between(on - REVIEW_INTERVAL, on), 1), else_=0)
+    inducted = case((LiaisonOfficer.induction_completed_on <= on, 1), else_=0)
     stmt = select(
         func.count(LiaisonOfficer.id),
         func.coalesce(func.sum(reviewed), 0),

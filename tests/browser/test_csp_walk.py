@@ -16,8 +16,7 @@ pytestmark = pytest.mark.browser
 def test_pages_load_without_csp_violations(page, role):
     if role != "public":
         sign_in(page, role)
-    paths = sorted(p["path"] for p in dash.page_registry.values()
-                   if allowed(role, p["policy_key"]))
+    paths = sorted(p["path"] for p in dash.page_registry.values() if allowed(role, p["policy_key"]))
     assert paths, role
     for path in paths:
         page.goto(page.base_url + path)
