@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from dash import html
 
 from dashboard.i18n import _
-from dashboard.labels import indicator_definition, indicator_label, register_key_point_label
+from dashboard.indicator_text import indicator_definition, indicator_label
+from dashboard.labels import register_key_point_label
 from data_access.queries.indicators import INDICATORS
 from data_access.vocab import KEY_POINTS
 

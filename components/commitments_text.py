@@ -8,12 +8,8 @@ import pandas as pd
 from components.kpi_card import create_kpi_card
 from dashboard.disclosure import MARKER
 from dashboard.i18n import _, ngettext
-from dashboard.labels import (
-    commitment_status_label,
-    indicator_label,
-    scorecard_status_label,
-    verdict_label,
-)
+from dashboard.indicator_text import indicator_label, scorecard_status_label
+from dashboard.labels import commitment_status_label, verdict_label
 from data_access.queries.indicators import PER_100K, PER_QUARTER, PERCENT, SCORE
 from data_access.vocab import COMMITMENT_STATUSES, REVIEW_VERDICTS
 
