@@ -196,3 +196,26 @@ def test_empty_state_renders():
     from components.chart_table import create_empty_state
 
     assert create_empty_state("Nothing here").role == "status"
+
+
+@pytest.mark.parametrize(
+    ("role", "path", "shown"),
+    [
+        ("network", "/audit", "You do not have access"),
+        ("public", "/workload", "needs you to sign in"),
+        ("admin", "/audit", "audit-events"),
+    ],
+)
+def test_in_app_navigation_renders_only_allowed_layouts(app, login_as, role, path, shown):
+    """Dash's page router (a callback) returns the guarded layout, never a restricted one."""
+    import json
+
+    from tests.dash_client import find_callback
+
+    client = login_as(role)
+    router = find_callback(app, "_pages_content.children")
+    response = call(
+        client, router, {"_pages_location.pathname": path, "_pages_location.search": ""}
+    )
+    assert response.status_code == 200
+    assert shown in json.dumps(response.get_json())
