@@ -1,19 +1,26 @@
-"""The commitments register: its queries and the validated, audited edits coordinators make."""
+"""The coordinator's edits to the commitments register: validated, recorded in each commitment's
+history and audited. The register's reads live in data_access.queries.commitments."""
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Mapping
 from datetime import date
 
-import pandas as pd
-from sqlalchemy import case, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from data_access import audit
 from data_access.models import Commitment, CommitmentHistory, CommunityReview, Target
-from data_access.queries.common import check_org, frame
+from data_access.queries.commitments import (
+    REGISTER_COLUMNS,
+    find_commitment,
+    history,
+    list_targets,
+    register,
+)
+from data_access.queries.common import check_org
+from data_access.validation import Form, NotFound, ValidationError, has_contact_details
 from data_access.vocab import COMMITMENT_STATUSES, DIRECTIONS, KEY_POINTS, REVIEW_VERDICTS
 
 PERCENT_KPIS = (
@@ -24,173 +31,13 @@ TARGET_KPIS = (
     "offer_within_days", "allocation_within_days", "oic_contact_within_days",
     "victim_contact_within_days", *PERCENT_KPIS, "lo_per_100k", "events_per_quarter",
 )  # fmt: skip
-EARLIEST, LATEST = date(2000, 1, 1), date(2100, 12, 31)
 COMMITMENT_FIELDS = ("text", "owner", "due_on", "status", "evidence", "is_public")
-REGISTER_COLUMNS = [
-    "code", "key_point", "text", "owner", "due_on", "status", "evidence", "is_public",
-    "overdue", "verdict", "reviewed_on", "forum", "comment",
+
+__all__ = [  # the edits, and the reads and refusals their callers reach through this module
+    "COMMITMENT_FIELDS", "PERCENT_KPIS", "REGISTER_COLUMNS", "TARGET_KPIS", "NotFound",
+    "ValidationError", "add_commitment", "add_review", "find_commitment", "has_contact_details",
+    "history", "list_targets", "register", "save_target", "update_commitment",
 ]  # fmt: skip
-HISTORY_COLUMNS = ["changed_at", "changed_by", "field", "old_value", "new_value"]
-TARGET_COLUMNS = ["kpi", "target_value", "direction", "period_start", "period_end", "revision"]
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
-_PHONE = re.compile(r"\+?\d[\d\s().-]{7,}\d")
-
-
-class ValidationError(ValueError):
-    """Input refused; `errors` maps each field to (message code, parameters)."""
-
-    def __init__(self, errors: Mapping[str, tuple[str, dict]]) -> None:
-        super().__init__("; ".join(f"{field}: {code}" for field, (code, _p) in errors.items()))
-        self.errors = dict(errors)
-
-
-class NotFound(ValidationError):
-    """No such record in the viewer's organisation (other organisations' records included)."""
-
-
-def has_contact_details(value: str) -> bool:
-    """True when text looks like it holds an email address or a phone number."""
-    phones = (m.group() for m in _PHONE.finditer(value))
-    return bool(_EMAIL.search(value)) or any(sum(c.isdigit() for c in p) >= 9 for p in phones)
-
-
-class _Form:
-    """Cleans raw input field by field, collecting a (code, parameters) problem per field."""
-
-    def __init__(self, values: Mapping[str, object]) -> None:
-        self.values, self.clean, self.errors = values, {}, {}
-
-    def _set(self, field: str, value: object, problem: tuple[str, dict] | None = None) -> None:
-        self.clean[field] = value
-        if problem:
-            self.errors[field] = problem
-
-    def text(self, field: str, limit: int, required: bool = True) -> None:
-        value = self.values.get(field)
-        value = value.strip() if isinstance(value, str) else None
-        if not value:
-            self._set(field, None, ("required", {}) if required else None)
-        elif len(value) > limit:
-            self._set(field, None, ("too_long", {"limit": limit, "length": len(value)}))
-        else:
-            self._set(field, value, ("contact_details", {}) if has_contact_details(value) else None)
-
-    def choice(self, field: str, allowed: tuple[str, ...] | set[str]) -> None:
-        value = self.values.get(field)
-        missing, known = value in (None, ""), isinstance(value, str) and value in allowed
-        self._set(field, value if known else None, None if known else ("required", {}))
-        if not missing and not known:
-            self.errors[field] = ("not_allowed", {})
-
-    def day(self, field: str, required: bool = True, latest: date = LATEST) -> None:
-        value = self.values.get(field)
-        if value in (None, ""):
-            return self._set(field, None, ("required", {}) if required else None)
-        try:
-            day = value if isinstance(value, date) else date.fromisoformat(str(value).strip())
-            day = date(day.year, day.month, day.day)
-        except ValueError:
-            return self._set(field, None, ("bad_date", {}))
-        if day < EARLIEST:
-            return self._set(field, None, ("date_too_early", {"earliest": EARLIEST.isoformat()}))
-        self._set(
-            field, day, ("date_too_late", {"latest": latest.isoformat()}) if day > latest else None
-        )
-
-    def number(self, field: str, most: float | None) -> None:
-        value = self.values.get(field)
-        if value is None or (isinstance(value, str) and not value.strip()):
-            return self._set(field, None, ("required", {}))
-        try:
-            number = math.nan if isinstance(value, bool) else float(value)  # type: ignore[arg-type]
-        except (TypeError, ValueError):
-            number = math.nan
-        if not math.isfinite(number):
-            return self._set(field, None, ("not_a_number", {}))
-        too_high = most is not None and number > most
-        problem = ("negative", {}) if number < 0 else ("over_percent", {"most": most})
-        self._set(field, number, problem if number < 0 or too_high else None)
-
-    def result(self) -> dict:
-        if self.errors:
-            raise ValidationError(self.errors)
-        return self.clean
-
-
-def register(
-    session: Session,
-    org_id: int,
-    today: date,
-    include_private: bool = False,
-    key_point: str | None = None,
-    status: str | None = None,
-) -> pd.DataFrame:
-    """One row per commitment (REGISTER_COLUMNS) in key-point order: `overdue` is due before
-    `today` and not met; verdict, reviewed_on, forum and comment are the community's latest
-    review (None if never reviewed). Non-public commitments only with `include_private`."""
-    check_org(session, org_id)
-    latest = (
-        select(CommunityReview.id)
-        .where(CommunityReview.commitment_id == Commitment.id)
-        .order_by(CommunityReview.reviewed_on.desc(), CommunityReview.id.desc())
-        .limit(1)
-        .correlate(Commitment)
-        .scalar_subquery()
-    )
-    overdue = case(((Commitment.due_on < today) & (Commitment.status != "met"), 1), else_=0)
-    order = case({point: i for i, point in enumerate(KEY_POINTS)}, value=Commitment.key_point)
-    review = (CommunityReview.verdict, CommunityReview.reviewed_on, CommunityReview.forum)
-    stmt = (
-        select(*(getattr(Commitment, c) for c in REGISTER_COLUMNS[:8]), overdue, *review)
-        .add_columns(CommunityReview.comment)
-        .outerjoin(CommunityReview, CommunityReview.id == latest)
-        .where(Commitment.organisation_id == org_id)
-        .order_by(order, Commitment.code)
-    )
-    if not include_private:
-        stmt = stmt.where(Commitment.is_public.is_(True))
-    if key_point is not None:
-        stmt = stmt.where(Commitment.key_point == key_point)
-    if status is not None:
-        stmt = stmt.where(Commitment.status == status)
-    return frame(session, stmt, REGISTER_COLUMNS).astype({"overdue": bool, "is_public": bool})
-
-
-def history(
-    session: Session, org_id: int, code: str, include_private: bool = False
-) -> pd.DataFrame:
-    """Changes to one commitment of the organisation, newest first (HISTORY_COLUMNS); empty
-    when the code is unknown, or not public and `include_private` is false."""
-    check_org(session, org_id)
-    stmt = (
-        select(*(getattr(CommitmentHistory, c) for c in HISTORY_COLUMNS))
-        .join(Commitment, Commitment.id == CommitmentHistory.commitment_id)
-        .where(Commitment.organisation_id == org_id, Commitment.code == code)
-        .order_by(CommitmentHistory.changed_at.desc(), CommitmentHistory.id.desc())
-    )
-    if not include_private:
-        stmt = stmt.where(Commitment.is_public.is_(True))
-    return frame(session, stmt, HISTORY_COLUMNS)
-
-
-def list_targets(session: Session, org_id: int) -> pd.DataFrame:
-    """Every KPI target of the organisation (TARGET_COLUMNS), by KPI and start."""
-    check_org(session, org_id)
-    stmt = select(*(getattr(Target, c) for c in TARGET_COLUMNS)).where(
-        Target.organisation_id == org_id
-    )
-    return frame(session, stmt.order_by(Target.kpi, Target.period_start), TARGET_COLUMNS)
-
-
-def find_commitment(session: Session, org_id: int, code: object) -> Commitment:
-    """The organisation's commitment with this code; NotFound for any other code."""
-    check_org(session, org_id)
-    found = isinstance(code, str) and session.scalar(
-        select(Commitment).where(Commitment.organisation_id == org_id, Commitment.code == code)
-    )
-    if not found:
-        raise NotFound({"code": ("not_found", {})})
-    return found
 
 
 def _stored(value: object) -> str | None:
@@ -227,14 +74,14 @@ def _commitment_form(values: Mapping[str, object], fields: tuple[str, ...], curr
     unknown = set(values) - set(fields)
     if unknown:
         raise ValueError(f"fields that cannot be set: {sorted(unknown)}")
-    form = _Form(values)
+    form = Form(values)
     for field in (f for f in fields if f in values or current is None):
         if field in ("key_point", "status"):
             form.choice(field, KEY_POINTS if field == "key_point" else COMMITMENT_STATUSES)
         elif field == "due_on":
             form.day(field)
         elif field == "is_public":
-            form._set(field, bool(values.get(field)))
+            form.set_field(field, bool(values.get(field)))
         else:
             form.text(field, 120 if field == "owner" else 500, required=field != "evidence")
     status = form.clean.get("status", getattr(current, "status", None))
@@ -288,7 +135,7 @@ def add_review(
     """Record a community forum's verdict on the organisation's commitment `code` (dated no
     later than `today`); the history gets one "community_review" row."""
     commitment = find_commitment(session, org_id, code)
-    form = _Form(values)
+    form = Form(values)
     form.day("reviewed_on", latest=today)
     form.text("forum", 200)
     form.choice("verdict", REVIEW_VERDICTS)
@@ -308,7 +155,7 @@ def save_target(
     + 1); audited as target:<kpi>:<start>. Returns the fields set or changed."""
     check_org(session, org_id)
     known = set(session.scalars(select(Target.kpi).where(Target.organisation_id == org_id)))
-    form = _Form(values)
+    form = Form(values)
     form.choice("kpi", set(TARGET_KPIS) | known)
     form.number("target_value", 100.0 if values.get("kpi") in PERCENT_KPIS else None)
     form.choice("direction", DIRECTIONS)

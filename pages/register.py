@@ -3,54 +3,37 @@ status beside the community's verdict; its change history; the coordinator's edi
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import UTC, datetime
-
 import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import Input, Output, State, callback, dcc, html, no_update
-from dash.exceptions import PreventUpdate
-from sqlalchemy.orm import Session
 
 from components.chart_table import create_data_table, create_download_button
 from components.filter_bar import Option, create_filter_dropdown
-from components.register_forms import (
-    FORM_FIELDS,
-    create_form_message,
-    create_register_edit_forms,
-    field_id,
-)
+from components.register_forms import FORM_FIELDS, create_register_edit_forms
 from components.register_frames import (
     commitment_choices,
     history_display,
     history_headers,
     register_display,
     register_headers,
-    targets_display,
 )
 from components.register_table import create_register_grid, create_register_notice
-from dashboard.access import refuse, register_page
+from dashboard.access import register_page
 from dashboard.downloads import csv_download
 from dashboard.extensions import db
 from dashboard.i18n import N_, _
-from dashboard.labels import (
-    commitment_status_label,
-    kpi_label,
-    register_field_label,
-    register_key_point_label,
-    register_problem_message,
-)
+from dashboard.labels import commitment_status_label, register_key_point_label
 from dashboard.page_support import register_filter_callbacks, today, viewer_filters
 from dashboard.policy import allowed
-from dashboard.viewer import Viewer, current_viewer
-from data_access import commitments as store
+from dashboard.register_forms import register_form_callbacks
+from dashboard.viewer import current_viewer
+from data_access.queries import commitments
 from data_access.vocab import COMMITMENT_STATUSES, KEY_POINTS
 
 register_page(__name__, path="/register", title=N_("Commitments register"), order=15)
 
 PREFIX = "register"
 EXTRAS = {"key_point": KEY_POINTS, "status": COMMITMENT_STATUSES}
-EDIT_FIELDS = store.COMMITMENT_FIELDS
 
 
 def choices(codes, label) -> list[Option]:
@@ -132,7 +115,7 @@ def register_view(store_data: dict | None) -> pd.DataFrame:
     extras = viewer_filters(query if isinstance(query, dict) else None, EXTRAS).extras
     private = allowed(viewer.role, "commitments.private")
     with db.session() as session:
-        frame = store.register(
+        frame = commitments.register(
             session, viewer.organisation_id, today(), private,
             extras.get("key_point"), extras.get("status"),
         )  # fmt: skip
@@ -200,146 +183,12 @@ def update_commitment_history(code, *_saved):
     viewer = current_viewer()
     staff = allowed(viewer.role, "commitments.private")
     with db.session() as session:
-        rows = store.history(session, viewer.organisation_id, code, staff)
+        rows = commitments.history(session, viewer.organisation_id, code, staff)
     if rows.empty:
         return create_register_notice(_("No recorded changes for this commitment."))
     shown = history_display(rows, staff)
     return create_data_table(shown, history_headers(), f"{PREFIX}-history-table")
 
 
-# --- the coordinator's edits: every callback re-checks commitments.edit on the server --------
-
-
-def may_edit() -> bool:
-    return allowed(current_viewer().role, "commitments.edit")
-
-
-@callback(
-    Output(field_id(f"{PREFIX}-edit", "code"), "options"),
-    Output(field_id(f"{PREFIX}-review", "code"), "options"),
-    Input(f"{PREFIX}-add-saved", "data"),
-    Input(f"{PREFIX}-edit-saved", "data"),
-)
-def update_commitment_choices(*_saved):
-    """Every commitment of the force, public or not, for the update and review forms."""
-    if not may_edit():
-        return [], []
-    with db.session() as session:
-        frame = store.register(session, current_viewer().organisation_id, today(), True)
-    return commitment_choices(frame), commitment_choices(frame)
-
-
-@callback(
-    Output(field_id(f"{PREFIX}-edit", "code"), "value"),
-    Input(f"{PREFIX}-grid", "cellClicked"),
-    prevent_initial_call=True,
-)
-def select_commitment_from_row(cell):
-    """Clicking a row also picks that commitment in the update form."""
-    return (cell or {}).get("rowId") or no_update
-
-
-@callback(
-    *[Output(field_id(f"{PREFIX}-edit", f), "value") for f in EDIT_FIELDS],
-    Input(field_id(f"{PREFIX}-edit", "code"), "value"),
-    prevent_initial_call=True,
-)
-def load_commitment_into_form(code):
-    """The chosen commitment's current values, ready to change."""
-    if not may_edit() or not code:
-        raise PreventUpdate
-    with db.session() as session:
-        try:
-            found = store.find_commitment(session, current_viewer().organisation_id, code)
-        except store.NotFound:
-            raise PreventUpdate from None
-        values = [getattr(found, field) for field in EDIT_FIELDS]
-    return [v.isoformat() if hasattr(v, "isoformat") else v for v in values]
-
-
-def save_callback(form: str):
-    """Register `write(session, viewer, values) -> message` as the save of form `form`: one
-    transaction; refused without commitments.edit; nothing written when a value is invalid."""
-    names = FORM_FIELDS[form]
-
-    def decorate(write: Callable[[Session, Viewer, dict], str]):
-        @callback(
-            Output(f"{PREFIX}-{form}-message", "children"),
-            Output(f"{PREFIX}-{form}-saved", "data"),
-            Input(f"{PREFIX}-{form}-save", "n_clicks"),
-            *[State(field_id(f"{PREFIX}-{form}", name), "value") for name in names],
-            prevent_initial_call=True,
-        )
-        def save_form(n_clicks, *values):
-            if not n_clicks:
-                return no_update, no_update
-            if not may_edit():
-                refuse(f"callback:{PREFIX}-{form}-save")
-                why = _("You may not change the register. Nothing was saved.")
-                return create_form_message([(_("Refused"), why)], None), no_update
-            try:
-                with db.session() as session:
-                    done = write(session, current_viewer(), dict(zip(names, values, strict=True)))
-            except store.ValidationError as refused:
-                problems = [
-                    (register_field_label(field), register_problem_message(code, params))
-                    for field, (code, params) in refused.errors.items()
-                ]
-                return create_form_message(problems, None, _("Nothing was saved:")), no_update
-            return create_form_message(None, done), datetime.now(UTC).isoformat()
-
-        save_form.__name__ = save_form.__qualname__ = f"save_{form}_form"
-        return write
-
-    return decorate
-
-
-@save_callback("add")
-def add_commitment_from_form(session: Session, viewer: Viewer, values: dict) -> str:
-    """Add a commitment (numbered C-NN)."""
-    added = store.add_commitment(session, viewer.organisation_id, viewer.username, values)
-    return _("Commitment %(code)s added.", code=added.code)
-
-
-@save_callback("edit")
-def update_commitment_from_form(session: Session, viewer: Viewer, values: dict) -> str:
-    """Save the changed fields of the chosen commitment (one history row each)."""
-    code = values.pop("code")
-    changed = store.update_commitment(
-        session, viewer.organisation_id, viewer.username, code, values
-    )
-    if not changed:
-        return _("Nothing to save: no field was changed.")
-    names = ", ".join(register_field_label(field).lower() for field in changed)
-    return _("%(code)s saved. Changed: %(fields)s.", code=code, fields=names)
-
-
-@save_callback("review")
-def add_review_from_form(session: Session, viewer: Viewer, values: dict) -> str:
-    """Record the community forum's verdict on a commitment."""
-    code = values.pop("code")
-    store.add_review(session, viewer.organisation_id, viewer.username, code, values, today())
-    return _("Community review recorded for %(code)s.", code=code)
-
-
-@save_callback("target")
-def save_target_from_form(session: Session, viewer: Viewer, values: dict) -> str:
-    """Add a KPI target, or update the one with the same KPI and start date."""
-    if not store.save_target(session, viewer.organisation_id, viewer.username, values):
-        return _("Nothing to save: this target is already recorded.")
-    return _("Target saved: %(kpi)s.", kpi=kpi_label(values["kpi"]))
-
-
-@callback(Output(f"{PREFIX}-targets", "children"), Input(f"{PREFIX}-target-saved", "data"))
-def update_target_list(_saved):
-    """The force's KPI targets, so a coordinator sees what a save will change."""
-    if not may_edit():
-        return no_update
-    with db.session() as session:
-        frame = store.list_targets(session, current_viewer().organisation_id)
-    if frame.empty:
-        return create_register_notice(_("No KPI targets recorded yet."))
-    shown, headers = targets_display(frame)
-    grid = create_data_table(shown, headers, f"{PREFIX}-targets-table")
-    grid.columnDefs[0].update({"flex": 3, "minWidth": 240})
-    return grid
+# The coordinator's edit forms: dashboard/register_forms.py (each re-checks commitments.edit).
+register_form_callbacks(PREFIX)

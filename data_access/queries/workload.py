@@ -1,126 +1,34 @@
-"""Liaison workload: the service funnel, caseloads, deployments, capacity and reviews due."""
+"""Liaison workload: caseloads, deployments, capacity and reviews due. The service funnel is in
+data_access.queries.funnel (its names are re-exported here)."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 
 import pandas as pd
-from sqlalchemy import String, and_, case, func, or_, select, type_coerce
+from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from data_access.models import Area, LiaisonOfficer, Referral
-from data_access.queries.common import Period, active_at, area_ids, check_org, frame
+from data_access.queries.common import Period, active_at, check_org, frame
+from data_access.queries.funnel import (
+    REASONS,
+    STAGES,
+    funnel_dropouts,
+    funnel_outcomes,
+    funnel_stages,
+)
 from data_access.queries.kpis import REVIEW_INTERVAL
+from data_access.queries.workload_scope import cohort, in_area
 from data_access.sql import month_of
 
-STAGES = (
-    "referred",
-    "flagged",
-    "offered",
-    "accepted",
-    "allocated",
-    "oic_contacted",
-    "victim_contacted",
-    "closed",
-)
-# Drop-out reason -> index in STAGES of the last stage the referral reached.
-REASONS = {
-    "not_flagged": 0,
-    "closed_incorrectly": 1,
-    "already_supported": 1,
-    "uncontactable": 1,
-    "not_appropriate_other": 1,
-    "not_offered_unrecorded": 1,
-    "offer_pending": 1,
-    "declined": 2,
-    "offer_unanswered": 2,
-    "not_allocated": 3,
-    "no_oic_contact": 4,
-    "no_victim_contact": 5,
-    "still_open": 6,
-}
 DUE_ITEMS = ("review_overdue", "review_due", "induction_outstanding")
 
-
-def _cohort(stmt, session: Session, org_id: int, period: Period, area_code, strand):
-    """Referrals of the organisation reported in the period (optionally one area and strand)."""
-    stmt = stmt.where(
-        Referral.organisation_id == org_id,
-        Referral.reported_on >= period.start,
-        Referral.reported_on < period.end,
-    )
-    stmt = _in_area(stmt, session, org_id, area_code, Referral.area_id)
-    return stmt if strand is None else stmt.where(Referral.strand == strand)
-
-
-def _in_area(stmt, session: Session, org_id: int, area_code: str | None, column):
-    """`stmt` limited to one area of the organisation by `column` (an area id column)."""
-    areas = area_ids(session, org_id, area_code)
-    return stmt if areas is None else stmt.where(column.in_(areas))
-
-
-def _reason():
-    """The first stage a referral has not reached, as a drop-out reason ('closed': none)."""
-    r = Referral
-    return type_coerce(
-        case(
-            (r.flagged_on.is_(None), "not_flagged"),
-            (
-                r.offer_status == "not_offered",
-                func.coalesce(type_coerce(r.not_offered_reason, String), "not_offered_unrecorded"),
-            ),
-            (r.offer_status != "offered", "offer_pending"),
-            (r.offer_outcome.is_(None), "offer_unanswered"),
-            (r.offer_outcome != "accepted", "declined"),
-            (r.allocated_on.is_(None), "not_allocated"),
-            (r.oic_contacted_on.is_(None), "no_oic_contact"),
-            (r.victim_contacted_on.is_(None), "no_victim_contact"),
-            (r.closed_on.is_(None), "still_open"),
-            else_="closed",
-        ),
-        String,
-    ).label("reason")
-
-
-def funnel_outcomes(
-    session: Session,
-    org_id: int,
-    period: Period,
-    area_code: str | None = None,
-    strand: str | None = None,
-) -> pd.DataFrame:
-    """Referrals reported in the period by where they left the funnel: columns reason (a key
-    of REASONS, or 'closed' for those that reached the last stage), count."""
-    check_org(session, org_id)
-    reason = _reason()
-    stmt = select(reason, func.count(Referral.id)).group_by(reason).order_by(reason)
-    stmt = _cohort(stmt, session, org_id, period, area_code, strand)
-    result = frame(session, stmt, ["reason", "count"])
-    result["count"] = result["count"].astype("int64")
-    return result
-
-
-def funnel_stages(outcomes: pd.DataFrame) -> pd.DataFrame:
-    """Cumulative stage counts from `funnel_outcomes`: columns stage, count. A referral counts
-    at a stage only if it reached that stage and every earlier one."""
-    last = {**REASONS, "closed": len(STAGES) - 1}
-    reached = [0] * len(STAGES)
-    for reason, count in zip(outcomes["reason"], outcomes["count"], strict=True):
-        for index in range(last[reason] + 1):
-            reached[index] += int(count)
-    return pd.DataFrame({"stage": list(STAGES), "count": reached}).astype({"count": "int64"})
-
-
-def funnel_dropouts(outcomes: pd.DataFrame) -> pd.DataFrame:
-    """Drop-outs between consecutive stages by reason (every reason, zeros included): columns
-    from_stage, to_stage, reason, count. Counts for a step add up to the stage difference."""
-    counts = dict(zip(outcomes["reason"], outcomes["count"], strict=True))
-    rows = [
-        (STAGES[index], STAGES[index + 1], reason, int(counts.get(reason, 0)))
-        for reason, index in REASONS.items()
-    ]
-    result = pd.DataFrame(rows, columns=["from_stage", "to_stage", "reason", "count"])
-    return result.astype({"count": "int64"})
+__all__ = [  # the workload queries, and the funnel's that callers reach through this module
+    "DUE_ITEMS", "REASONS", "STAGES", "area_caseload", "capacity", "deployments_by_month",
+    "due_summary", "funnel_dropouts", "funnel_outcomes", "funnel_stages", "officer_caseload",
+    "reviews_due",
+]  # fmt: skip
 
 
 def _case_counts(org_id: int, period: Period, strand: str | None):
@@ -163,7 +71,7 @@ def area_caseload(
         .group_by(Area.code)
         .order_by(Area.code)
     )
-    stmt = _in_area(stmt, session, org_id, area_code, Area.id)
+    stmt = in_area(stmt, session, org_id, area_code, Area.id)
     return frame(session, stmt, ["area", "active_cases", "new_allocations"]).astype(
         {"active_cases": "int64", "new_allocations": "int64"}
     )
@@ -192,7 +100,7 @@ def officer_caseload(
         )
         .order_by(LiaisonOfficer.code)
     )
-    stmt = _in_area(stmt, session, org_id, area_code, LiaisonOfficer.area_id)
+    stmt = in_area(stmt, session, org_id, area_code, LiaisonOfficer.area_id)
     return frame(session, stmt, ["officer", "area", "active_cases", "new_allocations"]).astype(
         {"active_cases": "int64", "new_allocations": "int64"}
     )
@@ -217,7 +125,7 @@ def deployments_by_month(
     }
     sums = [func.sum(case((condition, 1), else_=0)) for condition in columns.values()]
     stmt = select(month, *sums).group_by(month)
-    stmt = _cohort(stmt, session, org_id, period, area_code, strand)
+    stmt = cohort(stmt, session, org_id, period, area_code, strand)
     found = frame(session, stmt, ["month", *columns]).set_index("month")
     months = pd.period_range(period.start, period.end - timedelta(days=1), freq="M")
     result = (
@@ -261,7 +169,7 @@ def capacity(
         .where(Area.organisation_id == org_id)
         .order_by(Area.code)
     )
-    stmt = _in_area(stmt, session, org_id, area_code, Area.id)
+    stmt = in_area(stmt, session, org_id, area_code, Area.id)
     result = frame(session, stmt, ["area", "referrals", "active_officers"])
     result = result.astype({"referrals": "int64", "active_officers": "int64"})
     result["per_officer"] = [
@@ -293,7 +201,7 @@ def reviews_due(
         .join(Area, Area.id == LiaisonOfficer.area_id)
         .where(*active_at(org_id, today), or_(since.is_(None), since <= latest))
     )
-    stmt = _in_area(stmt, session, org_id, area_code, LiaisonOfficer.area_id)
+    stmt = in_area(stmt, session, org_id, area_code, LiaisonOfficer.area_id)
     rows = []
     for officer, area, last, recruited in session.execute(stmt).all():
         due = None if last is None else last + REVIEW_INTERVAL
