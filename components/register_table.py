@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dash_ag_grid as dag
 import pandas as pd
-from dash import html
 
 # Column → (flex, minimum width in pixels); other columns keep a fixed width.
 FLEX = {"text": (3, 190), "verdict": (1.5, 140), "comment": (1.5, 115), "evidence": (1.5, 115)}
@@ -55,8 +54,3 @@ def create_register_grid(
         style={"width": "100%"},
         className="ag-theme-alpine",
     )
-
-
-def create_register_notice(message: str) -> html.Div:
-    """Says why there is nothing to show (an alert with role=status for screen readers)."""
-    return html.Div(message, className="alert alert-light border text-center my-3", role="status")

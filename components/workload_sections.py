@@ -25,11 +25,6 @@ def create_workload_section(
     return html.Section(parts, **{"aria-label": title})
 
 
-def create_workload_note(message: str) -> html.Div:
-    """Says why there is nothing to show (or why it is not shown to this role)."""
-    return html.Div(message, className="alert alert-light border text-center my-3", role="status")
-
-
 def create_captioned_table(
     caption: str,
     frame: pd.DataFrame,

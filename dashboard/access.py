@@ -18,11 +18,10 @@ import dash
 from dash import html
 from flask import abort, jsonify, redirect, render_template, request, url_for
 
-from dashboard.extensions import db
+from dashboard.auditing import audit_event
 from dashboard.i18n import _
 from dashboard.policy import POLICY, allowed, key_for_component
 from dashboard.viewer import current_viewer
-from data_access import audit
 
 # Dash's own page-router callback renders layouts, which are guarded themselves.
 DASH_INTERNAL_IDS = {"_pages_content": "shell", "_pages_store": "shell", "_pages_dummy": "shell"}
@@ -72,16 +71,7 @@ def key_for_output(component_id: str) -> str | None:
 
 
 def refuse(target: str) -> None:
-    viewer = current_viewer()
-    with db.session() as session:
-        audit.record(
-            session,
-            "access_refused",
-            organisation_id=viewer.organisation_id,
-            username=viewer.username,
-            target=target,
-            remote_addr=request.remote_addr,
-        )
+    audit_event("access_refused", target)
 
 
 def parse_output_key(output: str) -> list[str]:

@@ -6,11 +6,8 @@ import re
 
 import pandas as pd
 from dash import dcc
-from flask import request
 
-from dashboard.extensions import db
-from dashboard.viewer import current_viewer
-from data_access import audit
+from dashboard.auditing import audit_event
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
@@ -38,17 +35,7 @@ def filename(stem: str, extension: str = "csv") -> str:
 
 
 def record_download(dataset: str, rows: int) -> None:
-    viewer = current_viewer()
-    with db.session() as session:
-        audit.record(
-            session,
-            "download",
-            organisation_id=viewer.organisation_id,
-            username=viewer.username,
-            target=dataset,
-            detail={"rows": rows},
-            remote_addr=request.remote_addr,
-        )
+    audit_event("download", dataset, {"rows": rows})
 
 
 def csv_download(frame: pd.DataFrame, stem: str, dataset: str) -> dict:

@@ -10,10 +10,9 @@ from dash import Input, Output, State, callback, no_update
 from dash.exceptions import PreventUpdate
 from sqlalchemy.orm import Session
 
-from components.chart_table import create_data_table
+from components.chart_table import create_data_table, create_empty_state
 from components.register_forms import FORM_FIELDS, create_form_message, field_id
 from components.register_frames import commitment_choices, targets_display
-from components.register_table import create_register_notice
 from dashboard.access import refuse
 from dashboard.extensions import db
 from dashboard.i18n import _
@@ -158,7 +157,7 @@ def register_form_callbacks(prefix: str) -> None:
         with db.session() as session:
             frame = store.list_targets(session, current_viewer().organisation_id)
         if frame.empty:
-            return create_register_notice(_("No KPI targets recorded yet."))
+            return create_empty_state(_("No KPI targets recorded yet."))
         shown, headers = targets_display(frame)
         grid = create_data_table(shown, headers, f"{prefix}-targets-table")
         grid.columnDefs[0].update({"flex": 3, "minWidth": 240})

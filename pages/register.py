@@ -7,7 +7,7 @@ import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import Input, Output, State, callback, dcc, html, no_update
 
-from components.chart_table import create_data_table, create_download_button
+from components.chart_table import create_data_table, create_download_button, create_empty_state
 from components.filter_bar import Option, create_filter_dropdown
 from components.register_forms import FORM_FIELDS, create_register_edit_forms
 from components.register_frames import (
@@ -17,7 +17,7 @@ from components.register_frames import (
     register_display,
     register_headers,
 )
-from components.register_table import create_register_grid, create_register_notice
+from components.register_table import create_register_grid
 from dashboard.access import register_page
 from dashboard.downloads import csv_download
 from dashboard.extensions import db
@@ -134,7 +134,7 @@ def update_register_table(store_data, *_saved):
         return no_update, no_update
     shown = register_view(store_data)
     if shown.empty:
-        return create_register_notice(_("No commitments match these filters.")), []
+        return create_empty_state(_("No commitments match these filters.")), []
     caption = _(
         "%(n)d commitments; %(late)d overdue (due date passed and not met: shaded and marked "
         "Overdue). The community verdict is the forum's latest review.",
@@ -179,13 +179,13 @@ def select_history_from_row(cell):
 def update_commitment_history(code, *_saved):
     """When, which field and old → new for one commitment; who changed it for staff only."""
     if not isinstance(code, str) or not code:
-        return create_register_notice(_("Pick a commitment to see how it has changed."))
+        return create_empty_state(_("Pick a commitment to see how it has changed."))
     viewer = current_viewer()
     staff = allowed(viewer.role, "commitments.private")
     with db.session() as session:
         rows = commitments.history(session, viewer.organisation_id, code, staff)
     if rows.empty:
-        return create_register_notice(_("No recorded changes for this commitment."))
+        return create_empty_state(_("No recorded changes for this commitment."))
     shown = history_display(rows, staff)
     return create_data_table(shown, history_headers(), f"{PREFIX}-history-table")
 

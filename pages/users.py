@@ -5,15 +5,15 @@ from __future__ import annotations
 
 import dash_bootstrap_components as dbc
 from dash import Input, Output, State, callback, dcc, html, no_update
-from flask import request
 
 from components.chart_table import create_data_table, create_empty_state
 from dashboard.access import register_page
+from dashboard.auditing import audit_event
 from dashboard.extensions import db
 from dashboard.i18n import N_, _
 from dashboard.policy import allowed
 from dashboard.viewer import current_viewer
-from data_access import audit, users
+from data_access import users
 from data_access.models import Organisation
 from data_access.vocab import ROLES
 
@@ -130,14 +130,11 @@ def save_user(n_clicks, username, role, active, password):
             else:
                 changes = users.update_user(session, viewer.organisation_id, username, role, status)
             if changes:
-                audit.record(
-                    session,
+                audit_event(
                     "user_change",
-                    organisation_id=viewer.organisation_id,
-                    username=viewer.username,
-                    target=f"user:{username}",
-                    detail={k: list(v) for k, v in changes.items()},
-                    remote_addr=request.remote_addr,
+                    f"user:{username}",
+                    {k: list(v) for k, v in changes.items()},
+                    session,
                 )
     except ValueError as exc:
         return dbc.Alert(str(exc), color="danger")

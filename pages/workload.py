@@ -10,7 +10,11 @@ from flask import current_app
 from components import workload_charts as charts
 from components import workload_frames as frames
 from components import workload_sections as sections
-from components.chart_table import create_chart_with_table, create_download_button
+from components.chart_table import (
+    create_chart_with_table,
+    create_download_button,
+    create_empty_state,
+)
 from components.kpi_card import create_kpi_card, create_kpi_row
 from components.workload_text import (
     INTRO,
@@ -108,7 +112,7 @@ def update_workload_funnel(store):
         create_kpi_card(_("Liaison officer allocated"), f"{allocated:,}", share),
     )
     if total == 0:
-        nothing = sections.create_workload_note(empty("funnel"))
+        nothing = create_empty_state(empty("funnel"))
         return nothing, nothing, *cards
     figure = charts.create_funnel_figure(list(stages["stage"]), list(stages["count"]))
     chart = _chart(figure, stages, "funnel", caption("funnel", total=f"{total:,}"))
@@ -132,9 +136,9 @@ def caseload_frames(store: dict | None) -> tuple[pd.DataFrame, pd.DataFrame | No
 
 def _officer_part(officers: pd.DataFrame | None) -> html.Div:
     if officers is None:
-        return sections.create_workload_note(empty("restricted"))
+        return create_empty_state(empty("restricted"))
     if officers.empty:
-        return sections.create_workload_note(empty("officers"))
+        return create_empty_state(empty("officers"))
     button = create_download_button(f"{PREFIX}-officers", _("Download CSV"))
     table_id = f"{PREFIX}-officers-table"
     return sections.create_captioned_table(
@@ -156,7 +160,7 @@ def update_workload_caseload(store):
     active = int(areas["active_cases"].sum())
     card = create_kpi_card(_("Active cases"), f"{active:,}", _("held by LOs at period end"))
     if not (active or areas["new_allocations"].sum()):
-        return sections.create_workload_note(empty("areas")), _officer_part(officers), card
+        return create_empty_state(empty("areas")), _officer_part(officers), card
     series = {column: header(column) for column in ("active_cases", "new_allocations")}
     figure = charts.create_grouped_bars(areas, "area", series, _("Area of the LO"), _("Cases"))
     return _chart(figure, areas, "areas", caption("areas")), _officer_part(officers), card
@@ -193,7 +197,7 @@ def update_workload_deployments(store):
     frame = deployments_frame(store)
     series = deployment_series()
     if not frame[list(series)].to_numpy().sum():
-        return sections.create_workload_note(empty("deployments"))
+        return create_empty_state(empty("deployments"))
     figure = charts.create_grouped_bars(frame, "month", series, header("month"), _("Referrals"))
     return _chart(figure, frame, "deployments", caption("deployments"))
 
@@ -251,7 +255,7 @@ def update_workload_due(store):
         status_label=_("overdue") if overdue else _("all in date"),
     )
     if "officer" in shown and shown.empty:
-        return sections.create_workload_note(empty("due", days=HORIZON_DAYS)), card
+        return create_empty_state(empty("due", days=HORIZON_DAYS)), card
     text = caption("due", today=today().isoformat(), days=HORIZON_DAYS)
     return sections.create_captioned_table(text, shown, header, f"{PREFIX}-due-table"), card
 

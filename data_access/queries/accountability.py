@@ -11,7 +11,7 @@ from sqlalchemy import String, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from data_access.models import Action, Area, LiaisonOfficer, Referral
-from data_access.queries.common import Period, active_at, area_ids, check_org, frame
+from data_access.queries.common import Period, active_at, area_ids, check_org, cohort, frame
 from data_access.queries.kpis import (
     DELAYS,
     REVIEW_INTERVAL,
@@ -32,22 +32,6 @@ OFFICERS = ["active", "inducted", "reviewed_in_date", "review_unknown"]
 def _count(condition):
     """SQL: how many rows of the group meet the condition (NULL counts as not met)."""
     return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
-
-
-def _scoped(stmt, session, org_id, period, area_code, strand, incident=None):
-    stmt = stmt.where(
-        Referral.organisation_id == org_id,
-        Referral.reported_on >= period.start,
-        Referral.reported_on < period.end,
-    )
-    areas = area_ids(session, org_id, area_code)
-    if areas is not None:
-        stmt = stmt.where(Referral.area_id.in_(areas))
-    if strand is not None:
-        stmt = stmt.where(Referral.strand == strand)
-    if incident is not None:
-        stmt = stmt.where(Referral.incident_type == incident)
-    return stmt
 
 
 def delay_histograms(
@@ -73,7 +57,7 @@ def delay_histograms(
         .group_by(group, days)
         .order_by(group, days)
     )
-    stmt = _scoped(stmt, session, org_id, period, area_code, strand)
+    stmt = cohort(stmt, session, org_id, period, area_code, strand)
     result = frame(session, stmt, [by, "days", "count"])
     return result.astype({"days": "int64", "count": "int64"})
 
@@ -129,7 +113,7 @@ def referral_quality(
         .group_by(month, Area.code)
         .order_by(month, Area.code)
     )
-    stmt = _scoped(stmt, session, org_id, period, area_code, strand)
+    stmt = cohort(stmt, session, org_id, period, area_code, strand)
     result = frame(session, stmt, ["month", "area", *QUALITY])
     return result.astype(dict.fromkeys(QUALITY, "int64"))
 
@@ -186,7 +170,7 @@ def outcomes_by_strand(
         .group_by(Referral.strand, outcome)
         .order_by(Referral.strand, outcome)
     )
-    stmt = _scoped(stmt, session, org_id, period, area_code, None, incident)
+    stmt = cohort(stmt, session, org_id, period, area_code, None, incident)
     return frame(session, stmt, ["strand", "outcome", "count"]).astype({"count": "int64"})
 
 

@@ -9,7 +9,7 @@ import pandas as pd
 from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session
 
-from data_access.models import Area, LiaisonOfficer, Organisation
+from data_access.models import Area, LiaisonOfficer, Organisation, Referral
 
 
 @dataclass(frozen=True)
@@ -67,3 +67,33 @@ def active_at(org_id: int, on: date) -> tuple:
         LiaisonOfficer.status != "on_leave",
         or_(LiaisonOfficer.left_on.is_(None), LiaisonOfficer.left_on >= on),
     )
+
+
+def in_area(stmt, session: Session, org_id: int, area_code: str | None, column):
+    """`stmt` limited to one area of the organisation by `column` (an area id column)."""
+    areas = area_ids(session, org_id, area_code)
+    return stmt if areas is None else stmt.where(column.in_(areas))
+
+
+def cohort(
+    stmt,
+    session: Session,
+    org_id: int,
+    period: Period,
+    area_code: str | None = None,
+    strand: str | None = None,
+    incident: str | None = None,
+):
+    """Referrals of the organisation reported in the period (optionally one area, strand and
+    incident type): the cohort every referral figure counts."""
+    stmt = stmt.where(
+        Referral.organisation_id == org_id,
+        Referral.reported_on >= period.start,
+        Referral.reported_on < period.end,
+    )
+    stmt = in_area(stmt, session, org_id, area_code, Referral.area_id)
+    if strand is not None:
+        stmt = stmt.where(Referral.strand == strand)
+    if incident is not None:
+        stmt = stmt.where(Referral.incident_type == incident)
+    return stmt

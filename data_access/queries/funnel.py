@@ -8,8 +8,7 @@ from sqlalchemy import String, case, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from data_access.models import Referral
-from data_access.queries.common import Period, check_org, frame
-from data_access.queries.workload_scope import cohort
+from data_access.queries.common import Period, check_org, cohort, frame
 
 STAGES = (
     "referred",

@@ -10,7 +10,7 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from data_access.models import LiaisonOfficer, Referral, Target
-from data_access.queries.common import Period, active_at, area_ids, check_org, frame
+from data_access.queries.common import Period, active_at, area_ids, check_org, cohort, frame
 from data_access.queries.scheme import training_coverage
 from data_access.sql import days_between
 
@@ -22,20 +22,6 @@ DELAYS: dict[str, tuple[InstrumentedAttribute, InstrumentedAttribute]] = {
     "victim_contact_within_days": (Referral.allocated_on, Referral.victim_contacted_on),
 }
 REVIEW_INTERVAL = timedelta(days=183)
-
-
-def _referral_scope(stmt, session, org_id, period, area_code, strand):
-    stmt = stmt.where(
-        Referral.organisation_id == org_id,
-        Referral.reported_on >= period.start,
-        Referral.reported_on < period.end,
-    )
-    areas = area_ids(session, org_id, area_code)
-    if areas is not None:
-        stmt = stmt.where(Referral.area_id.in_(areas))
-    if strand is not None:
-        stmt = stmt.where(Referral.strand == strand)
-    return stmt
 
 
 def delay_conditions(kpi: str) -> list:
@@ -66,7 +52,7 @@ def delay_histogram(
         .group_by(days)
         .order_by(days)
     )
-    stmt = _referral_scope(stmt, session, org_id, period, area_code, strand)
+    stmt = cohort(stmt, session, org_id, period, area_code, strand)
     return frame(session, stmt, ["days", "count"]).astype("int64")
 
 
@@ -109,7 +95,7 @@ def referral_rates(
         func.coalesce(func.sum(supported), 0),
         func.coalesce(func.sum(complete), 0),
     )
-    stmt = _referral_scope(stmt, session, org_id, period, area_code, strand)
+    stmt = cohort(stmt, session, org_id, period, area_code, strand)
     return frame(session, stmt, ["referrals", "victim_support", "complete"]).astype("int64")
 
 

@@ -7,21 +7,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from data_access.models import Area, Referral
-from data_access.queries.common import Period, area_ids, check_org, frame
+from data_access.queries.common import Period, check_org, cohort, frame
 from data_access.sql import month_of
-
-
-def _scoped(stmt, org_id: int, period: Period, areas: list[int] | None, strand: str | None):
-    stmt = stmt.where(
-        Referral.organisation_id == org_id,
-        Referral.reported_on >= period.start,
-        Referral.reported_on < period.end,
-    )
-    if areas is not None:
-        stmt = stmt.where(Referral.area_id.in_(areas))
-    if strand is not None:
-        stmt = stmt.where(Referral.strand == strand)
-    return stmt
 
 
 def monthly_counts(
@@ -40,7 +27,7 @@ def monthly_counts(
         .group_by(month, Area.code, Referral.strand)
         .order_by(month, Area.code, Referral.strand)
     )
-    stmt = _scoped(stmt, org_id, period, area_ids(session, org_id, area_code), strand)
+    stmt = cohort(stmt, session, org_id, period, area_code, strand)
     result = frame(session, stmt, ["month", "area", "strand", "count"])
     result["count"] = result["count"].astype("int64")
     return result
@@ -55,11 +42,5 @@ def total(
 ) -> int:
     """Number of referrals reported in the period."""
     check_org(session, org_id)
-    stmt = _scoped(
-        select(func.count(Referral.id)),
-        org_id,
-        period,
-        area_ids(session, org_id, area_code),
-        strand,
-    )
+    stmt = cohort(select(func.count(Referral.id)), session, org_id, period, area_code, strand)
     return int(session.scalar(stmt) or 0)

@@ -10,7 +10,7 @@ from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from data_access.models import Area, LiaisonOfficer, Referral
-from data_access.queries.common import Period, active_at, check_org, frame
+from data_access.queries.common import Period, active_at, check_org, cohort, frame, in_area
 from data_access.queries.funnel import (
     REASONS,
     STAGES,
@@ -19,7 +19,6 @@ from data_access.queries.funnel import (
     funnel_stages,
 )
 from data_access.queries.kpis import REVIEW_INTERVAL
-from data_access.queries.workload_scope import cohort, in_area
 from data_access.sql import month_of
 
 DUE_ITEMS = ("review_overdue", "review_due", "induction_outstanding")
