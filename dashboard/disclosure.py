@@ -98,8 +98,12 @@ def protect_cube(
     count: str = "count",
     threshold: int = 5,
     categories: Mapping[str, Sequence] | None = None,
+    forced: Sequence[tuple] = (),
 ) -> pd.DataFrame:
     """Return the hypercube over `dims` with every margin, primary+secondary suppressed.
+
+    `forced`: cells (tuples of dim values, TOTAL allowed) to suppress as well, e.g. because a
+    linked table published elsewhere hides them (see `dashboard.published.linked_tables`).
 
     Input: long frame, one row per observed combination of dims with an integer count (rows may
     be missing: missing combinations are zero; repeated combinations are added up; `categories`
@@ -134,6 +138,12 @@ def protect_cube(
         dense[tuple(index)] = margin
     flat = dense.ravel()
     supp = (flat >= 1) & (flat < threshold)
+    if forced:
+        positions = [pd.Index([*lv, TOTAL], dtype=object) for lv in levels]
+        for cell in forced:
+            index = tuple(pos.get_loc(value) for pos, value in zip(positions, cell, strict=True))
+            if dense[index] >= 1:
+                supp[np.ravel_multi_index(index, dense.shape)] = True
     if dims:
         SuppressionCube.build(dense).secondary(supp)
     out = pd.DataFrame(

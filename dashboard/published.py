@@ -18,7 +18,7 @@ from dashboard.extensions import cache
 from dashboard.filters import add_months
 from dashboard.viewer import Viewer
 from data_access.queries.common import Period
-from data_access.vocab import STRANDS
+from data_access.vocab import CHANNELS, STRANDS
 
 TOTAL = disclosure.TOTAL
 
@@ -37,19 +37,97 @@ def month_keys(period: Period) -> list[str]:
 
 
 def protected(
-    frame: pd.DataFrame, dims: Sequence[str], categories: dict[str, list]
+    frame: pd.DataFrame,
+    dims: Sequence[str],
+    categories: dict[str, list],
+    forced: tuple[tuple, ...] = (),
 ) -> pd.DataFrame:
     """The protected cube of `frame` over `dims` (cached: same inputs, same answer)."""
     key = (
         "cube:"
         + repr((tuple(dims), {k: tuple(v) for k, v in sorted(categories.items())}, threshold()))
+        + repr(forced)
         + pd.util.hash_pandas_object(frame, index=False).sum().astype(str)
     )
     cube = cache.get(key)
     if cube is None:
-        cube = disclosure.protect_cube(frame, dims, "count", threshold(), categories)
+        cube = disclosure.protect_cube(frame, dims, "count", threshold(), categories, forced)
         cache.set(key, cube)
     return cube
+
+
+def _hidden_shared_cells(cube: pd.DataFrame, dims: list[str], other: list[str]) -> set[tuple]:
+    """Cells of `cube` that `other`'s table also publishes (its dims not in `dims` at TOTAL,
+    ours not in `other` at TOTAL) and that are suppressed here, as `other`'s cell tuples."""
+    shared = [d for d in dims if d in other]
+    mask = cube["suppressed"].copy()
+    for dim in dims:
+        if dim not in shared:
+            mask &= cube[dim] == TOTAL
+    cells = set()
+    for _, row in cube[mask].iterrows():
+        cells.add(tuple(row[d] if d in shared else TOTAL for d in other))
+    return cells
+
+
+def linked_tables(
+    viewer: Viewer, tables: dict[str, tuple[pd.DataFrame, list[str], dict[str, list]]]
+) -> dict[str, pd.DataFrame]:
+    """Several tables of ONE dataset (same records, different breakdowns) protected together:
+    a total published by two tables is suppressed in both or neither, so one table cannot
+    reveal what the other hides. `tables`: name → (frame with a "count" column, dims,
+    categories; shared dims must have the same categories)."""
+    if not viewer.disclosure_controlled:
+        return {
+            name: exact_cube(f, dims, "count", cats) for name, (f, dims, cats) in tables.items()
+        }
+    forced: dict[str, set[tuple]] = {name: set() for name in tables}
+    while True:
+        cubes = {
+            name: protected(f, dims, cats, tuple(sorted(forced[name], key=repr)))
+            for name, (f, dims, cats) in tables.items()
+        }
+        changed = False
+        for a, b in itertools.permutations(tables, 2):
+            dims_a, dims_b = tables[a][1], tables[b][1]
+            if not set(dims_a) & set(dims_b):
+                continue
+            hidden_b = _hidden_shared_cells(cubes[b], dims_b, dims_b)
+            for cell in _hidden_shared_cells(cubes[a], dims_a, dims_b):
+                if cell not in hidden_b and cell not in forced[b]:
+                    forced[b].add(cell)
+                    changed = True
+        if not changed:
+            return cubes
+
+
+def referral_cubes(
+    viewer: Viewer,
+    counts_by_month: pd.DataFrame,
+    counts_by_channel: pd.DataFrame,
+    period: Period,
+    areas: list[str],
+    channels: Sequence[str],
+) -> dict[str, pd.DataFrame]:
+    """The referral dataset's published tables for a period, protected together: "month"
+    (month × area × strand) and "channel" (channel × area × strand). Every page showing
+    referral counts to a disclosure-controlled viewer slices one of these."""
+    base = {"area": list(areas), "strand": list(STRANDS)}
+    return linked_tables(
+        viewer,
+        {
+            "month": (
+                counts_by_month,
+                ["month", "area", "strand"],
+                {"month": month_keys(period), **base},
+            ),
+            "channel": (
+                counts_by_channel,
+                ["channel", "area", "strand"],
+                {"channel": list(channels), **base},
+            ),
+        },
+    )
 
 
 def exact_cube(
@@ -113,11 +191,14 @@ def referral_trend(
     counts: pd.DataFrame,
     areas: list[str],
     strands: Sequence[str] = STRANDS,
+    channel_counts: pd.DataFrame | None = None,
 ) -> tuple[pd.DataFrame, int | None]:
     """Monthly referrals by strand for the filters, and the period total (None = suppressed).
 
     `counts` is `referrals.monthly_counts` for the WHOLE organisation and period when the
-    viewer is disclosure-controlled (the cube needs every cell), or already filtered otherwise.
+    viewer is disclosure-controlled (the cube needs every cell), or already filtered otherwise;
+    disclosure-controlled viewers also need `channel_counts` (`channels.referral_channels` for
+    the whole organisation) so the table is protected together with the channel breakdown.
     Returns columns month, strand, count (nullable Int64), suppressed."""
     months = month_keys(period)
     strands = list(strands)
@@ -138,9 +219,9 @@ def referral_trend(
         )
         series["suppressed"] = False
         return series, int(series["count"].sum())
-    cube = protected(
-        counts, ["month", "area", "strand"], {"month": months, "area": areas, "strand": strands}
-    )
+    if channel_counts is None:
+        raise ValueError("disclosure-controlled referral figures need the channel breakdown")
+    cube = referral_cubes(viewer, counts, channel_counts, period, areas, CHANNELS)["month"]
     in_area = cube[cube["area"] == (area or TOTAL)]
     series = in_area[in_area["month"].isin(months) & in_area["strand"].isin(wanted_strands)]
     series = series[["month", "strand", "count", "suppressed"]].reset_index(drop=True)

@@ -68,7 +68,7 @@ register_filter_callbacks(PREFIX, EXTRAS)
 def _scope(store: dict | None):
     """The viewer's organisation, re-validated filters and the organisation's area names."""
     viewer = current_viewer()
-    filters = viewer_filters((store or {}).get("query"), EXTRAS)
+    filters = viewer_filters(store, EXTRAS)
     return viewer.organisation_id, filters, org_areas(viewer.organisation_id)
 
 

@@ -28,7 +28,7 @@ from dashboard.page_support import (
     viewer_filters,
 )
 from dashboard.viewer import Viewer, current_viewer
-from data_access.queries import channels, kpis
+from data_access.queries import channels, kpis, referrals
 from data_access.vocab import CHANNELS, STRANDS
 
 register_page(__name__, path="/channels", title=N_("Reporting channels"), order=50)
@@ -204,9 +204,14 @@ def update_campaign_changes(store):
 def referral_view(store: object) -> tuple[pd.DataFrame, str]:
     """Referrals per recorded channel for the area and strand chosen (one cube), and scope."""
     viewer, filters = scoped(store)
+    org = viewer.organisation_id
     with db.session() as session:
-        counts = channels.referral_channels(session, viewer.organisation_id, filters.current)
-    period = cube(viewer, filters, counts, PERIOD_DIMS)
+        counts = channels.referral_channels(session, org, filters.current)
+        by_month = referrals.monthly_counts(session, org, filters.current)
+    # Protected together with the overview's monthly table: same records, shared totals.
+    period = published.referral_cubes(
+        viewer, by_month, counts, filters.current, sorted(org_areas(org)), CHANNELS
+    )["channel"]
     cells = published.select_cells(period, area=filters.area, strand=filters.strand)
     area = org_areas(viewer.organisation_id).get(filters.area) if filters.area else None
     scope = text.scope_text(False, area, filters.strand)

@@ -35,10 +35,11 @@ from dashboard.page_support import (
 )
 from dashboard.policy import allowed
 from dashboard.viewer import Viewer, current_viewer
-from data_access.queries import indicators, kpis
+from data_access.queries import channels, indicators, kpis, referrals
 from data_access.queries.indicators import INDICATORS, Indicator
 from data_access.queries.indicators_governance import commitment_summary
-from data_access.vocab import KEY_POINTS, STRANDS
+from data_access.queries.indicators_referrals import REFERRAL_PAIRS
+from data_access.vocab import CHANNELS, KEY_POINTS, STRANDS
 
 register_page(__name__, path="/commitments", title=N_("Leadership commitment"), order=10)
 
@@ -76,7 +77,12 @@ register_filter_callbacks(PREFIX)
 
 
 def shown_counts(
-    viewer: Viewer, counts: pd.DataFrame, indicator: Indicator, areas: list[str], filters: Filters
+    viewer: Viewer,
+    counts: pd.DataFrame,
+    indicator: Indicator,
+    areas: list[str],
+    filters: Filters,
+    referral_cube: pd.DataFrame | None = None,
 ) -> tuple[float | None, float | None, bool]:
     """Numerator and denominator of one indicator for the filters as the viewer may see them
     (None: suppressed), and whether one was suppressed. For disclosure-controlled viewers the
@@ -92,6 +98,17 @@ def shown_counts(
             continue
         if rows.empty:
             shown.append(0.0)
+            continue
+        if (
+            referral_cube is not None
+            and REFERRAL_PAIRS.get(indicator.code, ("", ""))[1 if column == "denominator" else 0]
+            == "referrals"
+        ):
+            # All referrals: the overview's protected table already publishes these totals.
+            value = published.select_cells(referral_cube, month=None, area=area, strand=strand)
+            value = value["count"].iloc[0]
+            suppressed = suppressed or bool(pd.isna(value))
+            shown.append(None if pd.isna(value) else float(value))
             continue
         dims = ["area", "strand"] if indicator.by_strand else ["area"]
         levels = {"area": sorted(set(areas) | set(rows["area"])), "strand": list(STRANDS)}
@@ -112,14 +129,17 @@ def scorecard_frame(
     before: pd.DataFrame,
     goals: pd.DataFrame,
     areas: list[str],
+    referral_cubes: tuple[pd.DataFrame | None, pd.DataFrame | None] = (None, None),
 ) -> pd.DataFrame:
     """One row per indicator: value and previous value as the viewer may see them, target,
     direction and RAG status ("unavailable" when there is no value to rate)."""
     goals = goals.set_index("kpi")
     rows = []
     for indicator in INDICATORS:
-        num, den, hidden = shown_counts(viewer, now, indicator, areas, filters)
-        p_num, p_den, p_hidden = shown_counts(viewer, before, indicator, areas, filters)
+        num, den, hidden = shown_counts(viewer, now, indicator, areas, filters, referral_cubes[0])
+        p_num, p_den, p_hidden = shown_counts(
+            viewer, before, indicator, areas, filters, referral_cubes[1]
+        )
         value = indicators.indicator_value(indicator.code, num, den, filters.current)
         previous = indicators.indicator_value(indicator.code, p_num, p_den, filters.previous)
         has_goal = indicator.code in goals.index
@@ -151,7 +171,7 @@ def load_scorecard(store: dict | None) -> tuple[Filters, pd.DataFrame, pd.DataFr
     """The scorecard rows and the commitments summary for the viewer and filters, and whether
     private commitments are counted."""
     viewer = current_viewer()
-    filters = viewer_filters((store or {}).get("query"))
+    filters = viewer_filters(store)
     private = allowed(viewer.role, PRIVATE)
     org = viewer.organisation_id
     with db.session() as session:
@@ -159,7 +179,20 @@ def load_scorecard(store: dict | None) -> tuple[Filters, pd.DataFrame, pd.DataFr
         before = indicators.indicator_counts(session, org, filters.previous, private)
         goals = kpis.targets(session, org, filters.current.end - timedelta(days=1))
         summary = commitment_summary(session, org, today(), private)
-    rows = scorecard_frame(viewer, filters, now, before, goals, list(org_areas(org)))
+        linked = (None, None)
+        if viewer.disclosure_controlled:
+            linked = tuple(
+                published.referral_cubes(
+                    viewer,
+                    referrals.monthly_counts(session, org, period),
+                    channels.referral_channels(session, org, period),
+                    period,
+                    sorted(org_areas(org)),
+                    CHANNELS,
+                )["month"]
+                for period in (filters.current, filters.previous)
+            )
+    rows = scorecard_frame(viewer, filters, now, before, goals, list(org_areas(org)), linked)
     return filters, rows, summary, private
 
 

@@ -27,7 +27,8 @@ def disclosure_rules(threshold: int) -> list[str]:
             "Where a table has totals, further values are hidden so that no hidden value can be "
             "worked out from the totals and the other values, even by combining rows and columns. "
             "Every view of a dataset is cut from one protected table for the whole period, so "
-            "two views cannot be subtracted to reveal a hidden value."
+            "two views cannot be subtracted to reveal a hidden value; tables of the same records "
+            "broken down in different ways hide the totals they share in both or in neither."
         ),
         _("Public and partner views use whole months and whole areas only."),
         _("Charts show a hidden value as a gap, never as zero."),

@@ -26,7 +26,7 @@ from dashboard.page_support import (
     viewer_filters,
 )
 from dashboard.viewer import current_viewer
-from data_access.queries import kpis, referrals, scheme
+from data_access.queries import channels, kpis, referrals, scheme
 from data_access.vocab import STRANDS
 
 register_page(__name__, path="/", title=N_("Overview"), order=0)
@@ -78,11 +78,31 @@ def trend_frame(store: dict | None) -> tuple[pd.DataFrame, int | None, int | Non
         before = referrals.monthly_counts(
             session, viewer.organisation_id, filters.previous, area, strand
         )
+        by_channel = (
+            {
+                period: channels.referral_channels(session, viewer.organisation_id, period)
+                for period in (filters.current, filters.previous)
+            }
+            if controlled
+            else {}
+        )
     series, total = published.referral_trend(
-        viewer, filters.current, filters.area, filters.strand, counts, areas
+        viewer,
+        filters.current,
+        filters.area,
+        filters.strand,
+        counts,
+        areas,
+        channel_counts=by_channel.get(filters.current),
     )
     _earlier, previous = published.referral_trend(
-        viewer, filters.previous, filters.area, filters.strand, before, areas
+        viewer,
+        filters.previous,
+        filters.area,
+        filters.strand,
+        before,
+        areas,
+        channel_counts=by_channel.get(filters.previous),
     )
     return series, total, previous
 

@@ -75,7 +75,7 @@ register_filter_callbacks(PREFIX)
 def _scope(store: dict | None):
     """Viewer, re-validated filters, and the query arguments (session is added by callers)."""
     viewer = current_viewer()
-    filters = viewer_filters((store or {}).get("query"))
+    filters = viewer_filters(store)
     return viewer, filters, (viewer.organisation_id, filters.current, filters.area, filters.strand)
 
 
