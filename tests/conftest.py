@@ -9,6 +9,7 @@ import os
 import re
 import uuid
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -60,6 +61,29 @@ def new_database(backend: str, tmp_dir: Path) -> tuple[str, Callable[[], None]]:
     return url, drop
 
 
+def built_database(
+    backend: str, tmp_dir: Path, build: Callable[[Session], None]
+) -> tuple[str, Callable[[], None]]:
+    """A fresh, migrated database filled by `build(session)`; its URL and a drop function."""
+    url, drop = new_database(backend, tmp_dir)
+    engine = make_engine(url)
+    with Session(engine) as session:
+        build(session)
+        session.commit()
+    engine.dispose()
+    return url, drop
+
+
+@contextmanager
+def session_on(url: str) -> Iterator[Session]:
+    """A session on `url`, rolled back afterwards (tests read, they do not keep changes)."""
+    engine = make_engine(url)
+    with Session(engine) as session:
+        yield session
+        session.rollback()
+    engine.dispose()
+
+
 @pytest.fixture(scope="session", params=BACKENDS)
 def backend(request) -> str:
     return request.param
@@ -70,12 +94,7 @@ def known_url(backend, tmp_path_factory) -> Iterator[str]:
     """A database holding the small hand-made dataset of tests/known_data.py."""
     from tests.known_data import build_known_dataset
 
-    url, drop = new_database(backend, tmp_path_factory.mktemp("known"))
-    engine = make_engine(url)
-    with Session(engine) as session:
-        build_known_dataset(session)
-        session.commit()
-    engine.dispose()
+    url, drop = built_database(backend, tmp_path_factory.mktemp("known"), build_known_dataset)
     yield url
     drop()
 
@@ -83,11 +102,8 @@ def known_url(backend, tmp_path_factory) -> Iterator[str]:
 @pytest.fixture
 def known_session(known_url) -> Iterator[Session]:
     """A session on the known dataset; rolled back after the test."""
-    engine = make_engine(known_url)
-    with Session(engine) as session:
+    with session_on(known_url) as session:
         yield session
-        session.rollback()
-    engine.dispose()
 
 
 @pytest.fixture
@@ -101,13 +117,11 @@ def empty_url(backend, tmp_path) -> Iterator[str]:
 def seeded_database(backend: str, tmp_dir: Path) -> tuple[str, Callable[[], None]]:
     from dashboard.demo import seed_demo
 
-    url, drop = new_database(backend, tmp_dir)
-    engine = make_engine(url)
-    with Session(engine) as session:
-        seed_demo(session, seed=42, password=DEMO_PASSWORD, today=DEMO_TODAY)
-        session.commit()
-    engine.dispose()
-    return url, drop
+    return built_database(
+        backend,
+        tmp_dir,
+        lambda session: seed_demo(session, seed=42, password=DEMO_PASSWORD, today=DEMO_TODAY),
+    )
 
 
 @pytest.fixture(scope="session")

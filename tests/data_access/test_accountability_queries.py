@@ -36,12 +36,11 @@ import pytest
 from sqlalchemy.orm import Session
 
 from components.accountability_frames import quarter_of, to_quarters
-from data_access.db import make_engine
 from data_access.models import Action, Area, LiaisonOfficer, Organisation, Referral, Target
 from data_access.queries import accountability as acc
 from data_access.queries import kpis
 from data_access.queries.common import Period
-from tests.conftest import new_database
+from tests.conftest import built_database, session_on
 from tests.data_access.helpers import records
 
 Q1 = Period(date(2026, 1, 1), date(2026, 4, 1))
@@ -200,23 +199,15 @@ def build(session: Session) -> None:
 
 @pytest.fixture(scope="module")
 def acc_url(backend, tmp_path_factory) -> Iterator[str]:
-    url, drop = new_database(backend, tmp_path_factory.mktemp("accountability"))
-    engine = make_engine(url)
-    with Session(engine) as session:
-        build(session)
-        session.commit()
-    engine.dispose()
+    url, drop = built_database(backend, tmp_path_factory.mktemp("accountability"), build)
     yield url
     drop()
 
 
 @pytest.fixture
 def session(acc_url) -> Iterator[Session]:
-    engine = make_engine(acc_url)
-    with Session(engine) as s:
+    with session_on(acc_url) as s:
         yield s
-        s.rollback()
-    engine.dispose()
 
 
 def org(session: Session, code: str = "ACC") -> int:

@@ -31,11 +31,10 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from data_access.db import make_engine
 from data_access.models import Area, ChannelVolume, CommunityEvent, Organisation, Referral
 from data_access.queries.channels import monthly_volumes, referral_channels, timeline_events
 from data_access.queries.common import Period
-from tests.conftest import new_database
+from tests.conftest import built_database, session_on
 from tests.data_access.helpers import records
 
 Q1 = Period(date(2026, 1, 1), date(2026, 4, 1))
@@ -172,23 +171,15 @@ def build(session: Session) -> None:
 
 @pytest.fixture(scope="module")
 def channel_url(backend, tmp_path_factory):
-    url, drop = new_database(backend, tmp_path_factory.mktemp("channels"))
-    engine = make_engine(url)
-    with Session(engine) as session:
-        build(session)
-        session.commit()
-    engine.dispose()
+    url, drop = built_database(backend, tmp_path_factory.mktemp("channels"), build)
     yield url
     drop()
 
 
 @pytest.fixture
 def session(channel_url):
-    engine = make_engine(channel_url)
-    with Session(engine) as db_session:
+    with session_on(channel_url) as db_session:
         yield db_session
-        db_session.rollback()
-    engine.dispose()
 
 
 def org(session: Session, code: str = "CHN") -> int:

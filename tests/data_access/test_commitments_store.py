@@ -21,7 +21,7 @@ from data_access.models import (
     Organisation,
     Target,
 )
-from tests.conftest import new_database
+from tests.conftest import built_database
 from tests.data_access.helpers import records
 
 TODAY = date(2025, 1, 15)
@@ -101,11 +101,8 @@ def build_register(session: Session) -> None:
 
 @pytest.fixture(scope="module")
 def engine(backend, tmp_path_factory):
-    url, drop = new_database(backend, tmp_path_factory.mktemp("register"))
+    url, drop = built_database(backend, tmp_path_factory.mktemp("register"), build_register)
     engine = make_engine(url)
-    with Session(engine) as session:
-        build_register(session)
-        session.commit()
     yield engine
     engine.dispose()
     drop()

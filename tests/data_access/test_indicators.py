@@ -32,7 +32,6 @@ import pandas as pd
 import pytest
 from sqlalchemy.orm import Session
 
-from data_access.db import make_engine
 from data_access.models import (
     Action,
     Area,
@@ -65,7 +64,7 @@ from data_access.queries.indicators_governance import commitment_summary, govern
 from data_access.queries.indicators_people import officer_counts, training_counts
 from data_access.queries.indicators_referrals import channel_counts, referral_counts
 from data_access.vocab import KEY_POINTS
-from tests.conftest import new_database
+from tests.conftest import built_database, session_on
 from tests.data_access.helpers import plain, records
 
 Q1 = Period(date(2026, 1, 1), date(2026, 4, 1))
@@ -328,23 +327,15 @@ def build_engagement(session: Session, sco, dec, ids, add) -> None:
 # --------------------------------------------------------------------------- fixtures
 @pytest.fixture(scope="module")
 def scorecard_url(backend, tmp_path_factory):
-    url, drop = new_database(backend, tmp_path_factory.mktemp("scorecard"))
-    engine = make_engine(url)
-    with Session(engine) as session:
-        build(session)
-        session.commit()
-    engine.dispose()
+    url, drop = built_database(backend, tmp_path_factory.mktemp("scorecard"), build)
     yield url
     drop()
 
 
 @pytest.fixture
 def session(scorecard_url):
-    engine = make_engine(scorecard_url)
-    with Session(engine) as db_session:
+    with session_on(scorecard_url) as db_session:
         yield db_session
-        db_session.rollback()
-    engine.dispose()
 
 
 def sco(session: Session, code: str = "SCO") -> int:

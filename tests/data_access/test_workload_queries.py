@@ -41,11 +41,10 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from data_access.db import make_engine
 from data_access.models import Area, LiaisonOfficer, Organisation, Referral
 from data_access.queries import workload
 from data_access.queries.common import Period
-from tests.conftest import new_database
+from tests.conftest import built_database, session_on
 from tests.data_access.helpers import records
 
 P = Period(date(2026, 1, 1), date(2026, 4, 1))
@@ -250,22 +249,15 @@ DECOY_REFERRALS = {
 
 @pytest.fixture(scope="module")
 def workload_url(backend, tmp_path_factory):
-    url, drop = new_database(backend, tmp_path_factory.mktemp("workload"))
-    engine = make_engine(url)
-    with Session(engine) as session:
-        build_workload_dataset(session)
-        session.commit()
-    engine.dispose()
+    url, drop = built_database(backend, tmp_path_factory.mktemp("workload"), build_workload_dataset)
     yield url
     drop()
 
 
 @pytest.fixture
 def session(workload_url):
-    engine = make_engine(workload_url)
-    with Session(engine) as db_session:
+    with session_on(workload_url) as db_session:
         yield db_session
-    engine.dispose()
 
 
 def org(session: Session, code: str = "WKL") -> int:
