@@ -11,7 +11,15 @@ from sqlalchemy import String, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from data_access.models import Action, Area, LiaisonOfficer, Referral
-from data_access.queries.common import Period, active_at, area_ids, check_org, cohort, frame
+from data_access.queries.common import (
+    Period,
+    active_at,
+    area_ids,
+    check_org,
+    cohort,
+    frame,
+    percent,
+)
 from data_access.queries.kpis import (
     DELAYS,
     REVIEW_INTERVAL,
@@ -174,10 +182,6 @@ def outcomes_by_strand(
     return frame(session, stmt, ["strand", "outcome", "count"]).astype({"count": "int64"})
 
 
-def _pct(numerator: int, denominator: int) -> float | None:
-    return round(100.0 * numerator / denominator, 1) if denominator else None
-
-
 def kpi_summary(
     session: Session,
     org_id: int,
@@ -197,14 +201,14 @@ def kpi_summary(
         rows.append((kpi, median, p90, None, int(overall["count"].sum())))
     quality = referral_quality(session, org_id, period, area_code, strand)[QUALITY].sum()
     for kpi, part in (("victim_support_rate", "victim_support"), ("data_completeness", "complete")):
-        share = _pct(quality[part], quality.referrals)
+        share = percent(quality[part], quality.referrals)
         rows.append((kpi, share, None, int(quality[part]), int(quality.referrals)))
     last = period.end - timedelta(days=1)
     active, inducted, reviewed, _unknown = _officers_at(
         session, org_id, last, area_ids(session, org_id, area_code)
     )
-    rows.append(("lo_reviews_in_date", _pct(reviewed, active), None, reviewed, active))
-    rows.append(("lo_inductions_completed", _pct(inducted, active), None, inducted, active))
+    rows.append(("lo_reviews_in_date", percent(reviewed, active), None, reviewed, active))
+    rows.append(("lo_inductions_completed", percent(inducted, active), None, inducted, active))
     values = pd.DataFrame(rows, columns=["kpi", "value", "p90", "numerator", "denominator"])
     return off_target(values, targets(session, org_id, last))
 

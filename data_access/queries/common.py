@@ -24,6 +24,11 @@ class Period:
             raise ValueError("period end must be after its start")
 
 
+def percent(numerator: int, denominator: int) -> float | None:
+    """numerator / denominator as a percentage to one decimal; None when there is no denominator."""
+    return round(100.0 * numerator / denominator, 1) if denominator else None
+
+
 def check_org(session: Session, org_id: int | None) -> int:
     """Re-check the organisation id handed to a query function (defence in depth)."""
     if org_id is None or session.get(Organisation, org_id) is None:

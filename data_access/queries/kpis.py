@@ -10,7 +10,15 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from data_access.models import LiaisonOfficer, Referral, Target
-from data_access.queries.common import Period, active_at, area_ids, check_org, cohort, frame
+from data_access.queries.common import (
+    Period,
+    active_at,
+    area_ids,
+    check_org,
+    cohort,
+    frame,
+    percent,
+)
 from data_access.queries.scheme import training_coverage
 from data_access.sql import days_between
 
@@ -151,10 +159,6 @@ def rag_status(value: float | None, target: float | None, direction: str | None)
     return "amber" if value <= target * 1.1 or value - target <= 1 else "red"
 
 
-def _pct(numerator: int, denominator: int) -> float | None:
-    return round(100.0 * numerator / denominator, 1) if denominator else None
-
-
 def kpi_values(
     session: Session,
     org_id: int,
@@ -174,7 +178,7 @@ def kpi_values(
     rows.append(
         (
             "victim_support_rate",
-            _pct(rates.victim_support, rates.referrals),
+            percent(rates.victim_support, rates.referrals),
             int(rates.victim_support),
             int(rates.referrals),
         )
@@ -182,7 +186,7 @@ def kpi_values(
     rows.append(
         (
             "data_completeness",
-            _pct(rates.complete, rates.referrals),
+            percent(rates.complete, rates.referrals),
             int(rates.complete),
             int(rates.referrals),
         )
@@ -191,7 +195,7 @@ def kpi_values(
     rows.append(
         (
             "lo_reviews_in_date",
-            _pct(officers.reviewed_in_date, officers.active),
+            percent(officers.reviewed_in_date, officers.active),
             int(officers.reviewed_in_date),
             int(officers.active),
         )
@@ -199,7 +203,7 @@ def kpi_values(
     rows.append(
         (
             "lo_inductions_completed",
-            _pct(officers.inducted, officers.active),
+            percent(officers.inducted, officers.active),
             int(officers.inducted),
             int(officers.active),
         )
@@ -208,7 +212,7 @@ def kpi_values(
     if area_code is not None:
         coverage = coverage[coverage["area"] == area_code]
     trained, headcount = int(coverage["trained"].sum()), int(coverage["headcount"].sum())
-    rows.append(("training_coverage", _pct(trained, headcount), trained, headcount))
+    rows.append(("training_coverage", percent(trained, headcount), trained, headcount))
     return pd.DataFrame(rows, columns=["kpi", "value", "numerator", "denominator"])
 
 
