@@ -34,16 +34,6 @@ from dashboard.suppression_engine import SuppressionCube
 TOTAL = "All"
 MARKER = "[c]"
 
-DISCLOSURE_RULES: list[str] = [
-    "Counts from 1 to 4 are not shown and appear as [c]; a count of zero is shown as 0.",
-    "Rates, percentages, averages and medians are not shown when the count they are based on "
-    "is not shown.",
-    "Where a table has totals, further values are hidden so that no hidden value can be worked "
-    "out from the totals and the other values, even by combining several rows and columns.",
-    "Every published table is checked by computer before it is shown, and the same data always "
-    "gives the same published table.",
-]
-
 
 def _check_threshold(threshold: int) -> None:
     if isinstance(threshold, bool) or not isinstance(threshold, int | np.integer) or threshold < 1:

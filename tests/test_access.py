@@ -9,7 +9,7 @@ from dashboard.access import key_for_output
 from dashboard.policy import POLICY, allowed
 from data_access.vocab import ROLES
 from tests.conftest import OUTPUT, login
-from tests.dash_client import call, parse_outputs, server_callbacks
+from tests.dash_client import call, find_callback, parse_outputs, server_callbacks
 
 PAGES = {
     "/": "overview",
@@ -219,3 +219,18 @@ def test_in_app_navigation_renders_only_allowed_layouts(app, login_as, role, pat
     )
     assert response.status_code == 200
     assert shown in json.dumps(response.get_json())
+
+
+def test_methodology_states_the_configured_threshold(demo_url):
+    """The published rules follow SUPPRESSION_THRESHOLD (one source: the methodology page)."""
+    from dashboard import create_app
+    from tests.conftest import app_config
+
+    strict = create_app(app_config(demo_url, SUPPRESSION_THRESHOLD=10))
+    client = strict.server.test_client()
+    client.get("/")
+    router = find_callback(strict, "_pages_content.children")
+    response = call(
+        client, router, {"_pages_location.pathname": "/methodology", "_pages_location.search": ""}
+    )
+    assert "Counts from 1 to 9 are not shown" in response.get_data(as_text=True)

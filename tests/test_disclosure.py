@@ -13,7 +13,6 @@ from hypothesis import strategies as st
 from scipy.optimize import linprog
 
 from dashboard.disclosure import (
-    DISCLOSURE_RULES,
     MARKER,
     TOTAL,
     display_frame,
@@ -148,13 +147,6 @@ def check_protected(frame: pd.DataFrame, dims: list[str], categories: dict, thre
 
 
 # --------------------------------------------------------------------------- unit tests
-
-
-def test_constants():
-    assert MARKER == "[c]"
-    assert TOTAL == "All"
-    assert 3 <= len(DISCLOSURE_RULES) <= 5
-    assert all(isinstance(rule, str) and rule.endswith(".") for rule in DISCLOSURE_RULES)
 
 
 def test_primary_mask_boundaries():
