@@ -149,6 +149,11 @@ def check_protected(frame: pd.DataFrame, dims: list[str], categories: dict, thre
 # --------------------------------------------------------------------------- unit tests
 
 
+def test_constants():
+    assert MARKER == "[c]"
+    assert TOTAL == "All"
+
+
 def test_primary_mask_boundaries():
     counts = pd.Series([0, 1, 2, 3, 4, 5, 6, 100])
     assert primary_mask(counts, 5).tolist() == [False, True, True, True, True, False, False, False]
