@@ -63,3 +63,22 @@ def call(client, callback: dict[str, Any], values: dict[str, Any] | None = None)
 def response_data(response) -> dict[str, Any]:
     """The `response` part of a callback answer: {component id: {property: value}}."""
     return json.loads(response.get_data(as_text=True))["response"]
+
+
+def grid_rows(data: dict[str, Any], component: str, table: str) -> list[dict]:
+    """rowData of the AG Grid `table` somewhere inside the children of `component` (one only)."""
+    found = []
+
+    def walk(node):
+        if isinstance(node, dict):
+            if node.get("props", {}).get("id") == table:
+                found.append(node["props"]["rowData"])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(data[component]["children"])
+    assert len(found) == 1, f"{table} not found in {component}"
+    return found[0]

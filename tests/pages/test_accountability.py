@@ -17,7 +17,7 @@ from dashboard.filters import parse_filters
 from data_access.db import make_engine
 from data_access.models import Area, User
 from data_access.queries import accountability as acc
-from tests.dash_client import call, find_callback, request_body, response_data
+from tests.dash_client import call, find_callback, grid_rows, request_body, response_data
 
 FILTERS = "accountability-filters.data"
 DATA_OUTPUTS = (
@@ -34,25 +34,6 @@ DATA_OUTPUTS = (
 def store(**query) -> dict:
     query = {"period": "12m", **query}
     return {"query": query, "search": "?" + "&".join(f"{k}={v}" for k, v in query.items())}
-
-
-def rows(data: dict, component: str, table: str) -> list[dict]:
-    """rowData of the AG Grid `table` somewhere inside the children of `component`."""
-    found = []
-
-    def walk(node):
-        if isinstance(node, dict):
-            if node.get("props", {}).get("id") == table:
-                found.append(node["props"]["rowData"])
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-
-    walk(data[component]["children"])
-    assert len(found) == 1, f"{table} not found in {component}"
-    return found[0]
 
 
 def days(value: float) -> str:
@@ -84,7 +65,7 @@ def period_12m(session: Session, org: int, **extra):
 def test_kpi_table_matches_the_query_layer(app, login_as, demo, role):
     session, org = demo
     data = fetch(login_as(role), app, "accountability-kpis.children", store())
-    shown = rows(data, "accountability-kpis", "accountability-kpis-table")
+    shown = grid_rows(data, "accountability-kpis", "accountability-kpis-table")
     summary = acc.kpi_summary(session, org, period_12m(session, org).current)
     assert [r["rag"] for r in shown] == list(summary["status"])
     offer = summary.set_index("kpi").loc["offer_within_days"]
@@ -101,8 +82,8 @@ def test_delays_by_month_and_area_match_the_histograms(app, login_as, demo):
     session, org = demo
     filters = store(area="BG", delay="victim_contact_within_days")
     data = fetch(login_as("leadership"), app, "accountability-delay-months.children", filters)
-    months = rows(data, "accountability-delay-months", "accountability-delay-months-table")
-    areas = rows(data, "accountability-delay-areas", "accountability-delay-areas-table")
+    months = grid_rows(data, "accountability-delay-months", "accountability-delay-months-table")
+    areas = grid_rows(data, "accountability-delay-areas", "accountability-delay-areas-table")
     period = period_12m(session, org).current
     kpi = "victim_contact_within_days"
     expected = acc.quantiles(
@@ -121,8 +102,8 @@ def test_delays_by_month_and_area_match_the_histograms(app, login_as, demo):
 def test_support_rate_by_month_and_area_add_up(app, login_as, demo):
     session, org = demo
     data = fetch(login_as("network"), app, "accountability-support-months.children", store())
-    months = rows(data, "accountability-support-months", "accountability-support-months-table")
-    areas = rows(data, "accountability-support-areas", "accountability-support-areas-table")
+    months = grid_rows(data, "accountability-support-months", "accountability-support-months-table")
+    areas = grid_rows(data, "accountability-support-areas", "accountability-support-areas-table")
     quality = acc.referral_quality(session, org, period_12m(session, org).current)
     assert sum(r["referrals"] for r in months) == areas[-1]["referrals"] == quality.referrals.sum()
     assert sum(r["victim_support"] for r in areas[:-1]) == quality.victim_support.sum()
@@ -134,9 +115,12 @@ def test_support_rate_by_month_and_area_add_up(app, login_as, demo):
 def test_long_periods_use_quarters(app, login_as, name):
     client, long = login_as("leadership"), store(period="36m")
     data = fetch(client, app, f"accountability-{name}-months.children", long)
-    quarters = rows(data, f"accountability-{name}-months", f"accountability-{name}-months-table")
+    quarters = grid_rows(
+        data, f"accountability-{name}-months", f"accountability-{name}-months-table"
+    )
     assert 12 <= len(quarters) <= 13 and all(" Q" in r["quarter"] for r in quarters)
-    areas = rows(data, f"accountability-{name}-areas", f"accountability-{name}-areas-table")
+    section = f"accountability-{name}-areas"
+    areas = grid_rows(data, section, f"{section}-table")
     counted = "cases" if name == "delay" else "referrals"
     assert sum(r[counted] for r in quarters) == areas[-1][counted]  # every quarter, all areas
 
@@ -146,7 +130,7 @@ def test_officers_outcomes_and_completeness(app, login_as, demo):
     client = login_as("leadership")
     filters = period_12m(session, org)
     data = fetch(client, app, "accountability-officers.children", store())
-    officers = rows(data, "accountability-officers", "accountability-officers-table")
+    officers = grid_rows(data, "accountability-officers", "accountability-officers-table")
     expected = acc.officer_compliance_by_month(session, org, filters.current)
     assert [r["active"] for r in officers] == list(expected["active"])
     assert [r["reviewed_in_date"] for r in officers] == list(expected["reviewed_in_date"])
@@ -155,7 +139,7 @@ def test_officers_outcomes_and_completeness(app, login_as, demo):
     for incident in (None, "crime", "non_crime"):
         query = store(incident=incident) if incident else store()
         data = fetch(client, app, "accountability-outcomes.children", query)
-        table = rows(data, "accountability-outcomes", "accountability-outcomes-table")
+        table = grid_rows(data, "accountability-outcomes", "accountability-outcomes-table")
         assert [r["strand"] for r in table] == [
             "Homophobic",
             "Biphobic",
@@ -167,7 +151,7 @@ def test_officers_outcomes_and_completeness(app, login_as, demo):
         assert totals[None][outcome] == totals["crime"][outcome] + totals["non_crime"][outcome]
 
     data = fetch(client, app, "accountability-completeness.children", store())
-    fields = rows(data, "accountability-completeness", "accountability-completeness-table")
+    fields = grid_rows(data, "accountability-completeness", "accountability-completeness-table")
     quality = acc.referral_quality(session, org, filters.current)
     assert {r["missing"] for r in fields} == {
         int(quality[c].sum())
@@ -183,7 +167,7 @@ def test_actions_log_filtered_by_status(app, login_as, status):
     text = json.dumps(data)
     label = {"open": "Open", "in_progress": "In progress", "done": "Done"}[status]
     if "accountability-actions-table" in text:
-        log = rows(data, "accountability-actions", "accountability-actions-table")
+        log = grid_rows(data, "accountability-actions", "accountability-actions-table")
         assert {r["status"] for r in log} == {label}
         assert all(r["late"] == (r["overdue"] == "Overdue") for r in log)
         assert status != "done" or not any(r["late"] for r in log)
@@ -221,7 +205,7 @@ def test_download_is_the_table_shown(app, login_as, name):
         if name == "delay-areas"
         else f"accountability-{name}.children"
     )
-    shown = rows(
+    shown = grid_rows(
         fetch(client, app, output, filters),
         f"accountability-{name}",
         f"accountability-{name}-table",

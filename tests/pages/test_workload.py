@@ -7,7 +7,14 @@ import json
 
 import pytest
 
-from tests.dash_client import call, find_callback, request_body, response_data, server_callbacks
+from tests.dash_client import (
+    call,
+    find_callback,
+    grid_rows,
+    request_body,
+    response_data,
+    server_callbacks,
+)
 
 PREFIX = "workload"
 STORE = {"query": {"period": "12m"}, "search": "?period=12m"}
@@ -16,25 +23,6 @@ FILTERS = "workload-filters.data"
 
 def text(data) -> str:
     return json.dumps(data)
-
-
-def rows(data: dict, component: str, table: str) -> list[dict]:
-    """rowData of the AG Grid `table` somewhere inside the children of `component`."""
-    found = []
-
-    def walk(node):
-        if isinstance(node, dict):
-            if node.get("props", {}).get("id") == table:
-                found.append(node["props"]["rowData"])
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-
-    walk(data[component]["children"])
-    assert len(found) == 1, f"{table} not found in {component}"
-    return found[0]
 
 
 def press(client, app, name: str, store=STORE):
@@ -51,10 +39,10 @@ def test_funnel_stages_never_grow_and_dropouts_add_up(app, login_as):
     response = call(client, find_callback(app, "workload-funnel.children"), {FILTERS: STORE})
     assert response.status_code == 200
     data = response_data(response)
-    counts = [row["count"] for row in rows(data, "workload-funnel", "workload-funnel-table")]
+    counts = [row["count"] for row in grid_rows(data, "workload-funnel", "workload-funnel-table")]
     assert len(counts) == 8 and counts[0] > 100
     assert all(later <= earlier for earlier, later in zip(counts, counts[1:], strict=False))
-    dropouts = rows(data, "workload-dropouts", "workload-dropouts-table")
+    dropouts = grid_rows(data, "workload-dropouts", "workload-dropouts-table")
     steps = list(dict.fromkeys(row["step"] for row in dropouts))
     assert len(steps) == 7
     for index, step in enumerate(steps):
@@ -67,10 +55,10 @@ def test_leadership_sees_officer_codes(app, login_as):
     client = login_as("leadership")
     response = call(client, find_callback(app, "workload-officers.children"), {FILTERS: STORE})
     data = response_data(response)
-    officers = rows(data, "workload-officers", "workload-officers-table")
+    officers = grid_rows(data, "workload-officers", "workload-officers-table")
     assert officers and all(row["officer"].startswith("LO-") for row in officers)
     assert "display_name" not in text(data) and "Example" not in text(data)
-    areas = rows(data, "workload-areas", "workload-areas-table")
+    areas = grid_rows(data, "workload-areas", "workload-areas-table")
     assert sum(r["active_cases"] for r in areas) == sum(r["active_cases"] for r in officers)
     due = call(client, find_callback(app, "workload-due.children"), {FILTERS: STORE})
     assert "LO-0" in due.get_data(as_text=True)
@@ -85,7 +73,7 @@ def test_network_sees_no_per_officer_rows(app, login_as):
     data = response_data(
         call(client, find_callback(app, "workload-due.children"), {FILTERS: STORE})
     )
-    summary = rows(data, "workload-due", "workload-due-table")
+    summary = grid_rows(data, "workload-due", "workload-due-table")
     assert [set(row) for row in summary] == [{"item", "officers"}] * 3
     download = call(
         client,
@@ -150,5 +138,5 @@ def test_forged_filters_are_revalidated(app, login_as):
     forged = {"query": {"period": "1900", "area": "'; DROP TABLE referral; --"}, "search": ""}
     response = call(client, find_callback(app, "workload-capacity.children"), {FILTERS: forged})
     assert response.status_code == 200
-    capacity = rows(response_data(response), "workload-capacity", "workload-capacity-table")
+    capacity = grid_rows(response_data(response), "workload-capacity", "workload-capacity-table")
     assert len(capacity) == 5  # all five demo areas: the bad area and period were dropped
