@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Integer, String
+from sqlalchemy import Integer, String, case, func
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.expression import FunctionElement
 
@@ -44,3 +44,8 @@ def _days_sqlite(element, compiler, **kw):
 def _days_pg(element, compiler, **kw):
     first, second = list(element.clauses)
     return f"({compiler.process(second, **kw)} - {compiler.process(first, **kw)})"
+
+
+def count_if(condition) -> object:
+    """SQL: how many rows of the group meet `condition` (NULL counts as not met; 0 when empty)."""
+    return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)

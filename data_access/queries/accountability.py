@@ -17,6 +17,7 @@ from data_access.queries.common import (
     area_ids,
     check_org,
     cohort,
+    complete_record,
     frame,
     percent,
 )
@@ -28,18 +29,13 @@ from data_access.queries.kpis import (
     quantile_from_histogram,
     targets,
 )
-from data_access.sql import days_between, month_of
+from data_access.sql import count_if, days_between, month_of
 
 MAX_ACTIONS = 500
 QUALITY = ["referrals", "victim_support", "complete", "accepted", "closed"]
 QUALITY += ["missing_flagged", "missing_victim_contact", "missing_outcome"]
 ACTION_COLUMNS = ["code", "raised_on", "forum", "issue", "response", "owner", "status", "due_on"]
 OFFICERS = ["active", "inducted", "reviewed_in_date", "review_unknown"]
-
-
-def _count(condition):
-    """SQL: how many rows of the group meet the condition (NULL counts as not met)."""
-    return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
 
 
 def delay_histograms(
@@ -109,13 +105,13 @@ def referral_quality(
             month,
             Area.code,
             func.count(Referral.id),
-            _count(Referral.victim_support.in_(("made", "already_made"))),
-            func.coalesce(func.sum(case((or_(no_flag, no_contact, no_outcome), 0), else_=1)), 0),
-            _count(Referral.offer_outcome == "accepted"),
-            _count(Referral.closed_on.is_not(None)),
-            _count(no_flag),
-            _count(no_contact),
-            _count(no_outcome),
+            count_if(Referral.victim_support.in_(("made", "already_made"))),
+            count_if(complete_record()),
+            count_if(Referral.offer_outcome == "accepted"),
+            count_if(Referral.closed_on.is_not(None)),
+            count_if(no_flag),
+            count_if(no_contact),
+            count_if(no_outcome),
         )
         .join(Area, Area.id == Referral.area_id)
         .group_by(month, Area.code)
@@ -140,9 +136,9 @@ def _officers_at(session: Session, org_id: int, on: date, areas: list[int] | Non
     review = LiaisonOfficer.last_review_on
     stmt = select(
         func.count(LiaisonOfficer.id),
-        _count(LiaisonOfficer.induction_completed_on <= on),
-        _count((review >= on - REVIEW_INTERVAL) & (review <= on)),
-        _count(review > on),
+        count_if(LiaisonOfficer.induction_completed_on <= on),
+        count_if((review >= on - REVIEW_INTERVAL) & (review <= on)),
+        count_if(review > on),
     ).where(*active_at(org_id, on))
     if areas is not None:
         stmt = stmt.where(LiaisonOfficer.area_id.in_(areas))

@@ -102,3 +102,17 @@ def cohort(
     if incident is not None:
         stmt = stmt.where(Referral.incident_type == incident)
     return stmt
+
+
+def complete_record() -> object:
+    """SQL condition: a referral record complete for its stage — flagged, an accepted offer
+    has a first victim contact, and a closed referral has an outcome."""
+    return (
+        Referral.flagged_on.is_not(None)
+        & (
+            (Referral.offer_outcome != "accepted")
+            | Referral.offer_outcome.is_(None)
+            | Referral.victim_contacted_on.is_not(None)
+        )
+        & (Referral.closed_on.is_(None) | Referral.outcome.is_not(None))
+    )

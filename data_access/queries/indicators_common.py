@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 import pandas as pd
-from sqlalchemy import case, func
+from sqlalchemy import func
 from sqlalchemy.orm import InstrumentedAttribute
 
 from data_access.models import Area
@@ -21,11 +21,6 @@ def area_code() -> object:
     """The area code of an outer-joined Area, or UNKNOWN_AREA when the record has none
     (group by Area.code: PostgreSQL binds the literal afresh in each clause)."""
     return func.coalesce(Area.code, UNKNOWN_AREA)
-
-
-def count_if(condition) -> object:
-    """SQL: how many rows of the group meet `condition` (0 for an empty group)."""
-    return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
 
 
 def in_period(column: InstrumentedAttribute, period: Period) -> tuple:

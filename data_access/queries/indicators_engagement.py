@@ -9,7 +9,8 @@ from sqlalchemy.orm import Session
 
 from data_access.models import Area, CommunityEvent, SurveyResponse
 from data_access.queries.common import Period, check_org, frame
-from data_access.queries.indicators_common import area_code, count_if, in_period, to_long
+from data_access.queries.indicators_common import area_code, in_period, to_long
+from data_access.sql import count_if
 
 #: A victim-satisfaction score (1-5) of at least this counts as satisfied.
 SATISFIED_SCORE = 4

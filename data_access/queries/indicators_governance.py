@@ -12,7 +12,8 @@ from sqlalchemy.orm import Session
 
 from data_access.models import Action, Commitment, CommitmentHistory, CommunityReview
 from data_access.queries.common import Period, check_org, frame
-from data_access.queries.indicators_common import count_if, in_period, to_long
+from data_access.queries.indicators_common import in_period, to_long
+from data_access.sql import count_if
 from data_access.vocab import COMMITMENT_STATUSES, KEY_POINTS, REVIEW_VERDICTS
 
 SUMMARY_COLUMNS = [

@@ -19,9 +19,10 @@ from data_access.models import (
     WorkforceCount,
 )
 from data_access.queries.common import Period, active_at, check_org, frame, list_areas
-from data_access.queries.indicators_common import area_code, count_if, in_period, to_long
+from data_access.queries.indicators_common import area_code, in_period, to_long
 from data_access.queries.kpis import REVIEW_INTERVAL
 from data_access.queries.scheme import training_coverage
+from data_access.sql import count_if
 from data_access.vocab import LEADERSHIP_RANKS
 
 #: Units whose officers investigate hate crime (the specialised course's audience).

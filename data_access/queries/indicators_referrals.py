@@ -8,9 +8,9 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from data_access.models import Area, ChannelVolume, Referral
-from data_access.queries.common import Period, check_org, frame
-from data_access.queries.indicators_common import count_if, in_period, to_long
-from data_access.sql import days_between
+from data_access.queries.common import Period, check_org, complete_record, frame
+from data_access.queries.indicators_common import in_period, to_long
+from data_access.sql import count_if, days_between
 
 #: Victims' Code: a hate-crime victim is contacted within 2 days.
 VICTIM_CONTACT_DAYS = 2
@@ -25,20 +25,6 @@ REFERRAL_PAIRS = {
     "outcome_recorded": ("closed_with_outcome", "closed"),
     "occurred_date_recorded": ("occurred_known", "referrals"),
 }
-
-
-def complete_record() -> object:
-    """Same rule as kpis.referral_rates: flagged, an accepted offer has a first victim
-    contact, and a closed referral has an outcome."""
-    return (
-        Referral.flagged_on.is_not(None)
-        & (
-            (Referral.offer_outcome != "accepted")
-            | Referral.offer_outcome.is_(None)
-            | Referral.victim_contacted_on.is_not(None)
-        )
-        & (Referral.closed_on.is_(None) | Referral.outcome.is_not(None))
-    )
 
 
 def referral_counts(

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pandas as pd
-from sqlalchemy import case, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from data_access.models import LiaisonOfficer, Referral, Target
@@ -16,11 +16,12 @@ from data_access.queries.common import (
     area_ids,
     check_org,
     cohort,
+    complete_record,
     frame,
     percent,
 )
 from data_access.queries.scheme import training_coverage
-from data_access.sql import days_between
+from data_access.sql import count_if, days_between
 
 # KPI code -> (start column, end column, extra condition) for stage delays.
 DELAYS: dict[str, tuple[InstrumentedAttribute, InstrumentedAttribute]] = {
@@ -84,24 +85,10 @@ def referral_rates(
 ) -> pd.DataFrame:
     """Per-referral rates: one row with columns referrals, victim_support, complete."""
     check_org(session, org_id)
-    supported = case((Referral.victim_support.in_(("made", "already_made")), 1), else_=0)
-    complete = case(
-        (
-            Referral.flagged_on.is_not(None)
-            & (
-                (Referral.offer_outcome != "accepted")
-                | Referral.offer_outcome.is_(None)
-                | Referral.victim_contacted_on.is_not(None)
-            )
-            & (Referral.closed_on.is_(None) | Referral.outcome.is_not(None)),
-            1,
-        ),
-        else_=0,
-    )
     stmt = select(
         func.count(Referral.id),
-        func.coalesce(func.sum(supported), 0),
-        func.coalesce(func.sum(complete), 0),
+        count_if(Referral.victim_support.in_(("made", "already_made"))),
+        count_if(complete_record()),
     )
     stmt = cohort(stmt, session, org_id, period, area_code, strand)
     return frame(session, stmt, ["referrals", "victim_support", "complete"]).astype("int64")
@@ -113,12 +100,10 @@ def officer_compliance(
     """Officers active at a date (see `active_at`): one row, columns active, reviewed_in_date
     (last review within the 183 days up to the date), inducted (induction on or before it)."""
     check_org(session, org_id)
-    reviewed = case((LiaisonOfficer.last_review_on.between(on - REVIEW_INTERVAL, on), 1), else_=0)
-    inducted = case((LiaisonOfficer.induction_completed_on <= on, 1), else_=0)
     stmt = select(
         func.count(LiaisonOfficer.id),
-        func.coalesce(func.sum(reviewed), 0),
-        func.coalesce(func.sum(inducted), 0),
+        count_if(LiaisonOfficer.last_review_on.between(on - REVIEW_INTERVAL, on)),
+        count_if(LiaisonOfficer.induction_completed_on <= on),
     ).where(*active_at(org_id, on))
     areas = area_ids(session, org_id, area_code)
     if areas is not None:
