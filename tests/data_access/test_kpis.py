@@ -2,24 +2,19 @@
 
 from __future__ import annotations
 
-import math
 from datetime import date
 
-import pandas as pd
 import pytest
 
 from data_access.queries.common import Period
 from data_access.queries.kpis import (
     delay_histogram,
     kpi_values,
-    off_target,
     officer_compliance,
     quantile_from_histogram,
-    rag_status,
     referral_rates,
-    targets,
 )
-from tests.data_access.helpers import histogram, histogram_frame, records
+from tests.data_access.helpers import histogram, records
 from tests.known_data import (
     AREA_A,
     AREA_B,
@@ -49,8 +44,6 @@ from tests.known_data import (
     Q1_VICTIM_HISTOGRAM,
     Q1_VICTIM_MEDIAN,
     Q1_VICTIM_P90,
-    STATUS_Q1,
-    TARGETS_Q1_END,
     org_id,
 )
 
@@ -135,49 +128,6 @@ def test_delay_histogram_unknown_kpi(known_session):
         delay_histogram(known_session, org_id(known_session), "no_such_kpi", Q1)
 
 
-# --------------------------------------------------------------------------- quantiles
-
-
-def test_quantile_nearest_rank_example_from_the_brief():
-    # delays [0, 1, 1, 2, 3, 5, 8]: median = 4th of 7 = 2; p90 = ceil(6.3) = 7th = 8
-    frame = histogram_frame({0: 1, 1: 2, 2: 1, 3: 1, 5: 1, 8: 1})
-    assert quantile_from_histogram(frame, 0.5) == 2.0
-    assert quantile_from_histogram(frame, 0.9) == 8.0
-
-
-def test_quantile_exact_ranks_are_not_pushed_up_by_float_error():
-    # 1..10 once each: 0.9 * 10 = 9 exactly -> 9th value (not 10th); 0.5 * 10 -> 5th.
-    frame = histogram_frame({day: 1 for day in range(1, 11)})
-    assert quantile_from_histogram(frame, 0.5) == 5.0
-    assert quantile_from_histogram(frame, 0.9) == 9.0
-    assert quantile_from_histogram(frame, 0.7) == 7.0  # 0.7 * 10 = 7.000000000000001 in floats
-    # 20 values: p90 rank 18
-    twenty = histogram_frame({day: 1 for day in range(20)})
-    assert quantile_from_histogram(twenty, 0.9) == 17.0
-
-
-def test_quantile_extremes_and_return_type():
-    frame = histogram_frame({3: 2, 7: 1, 12: 1})  # [3, 3, 7, 12]
-    assert quantile_from_histogram(frame, 0.0) == 3.0  # rank at least 1
-    assert quantile_from_histogram(frame, 0.5) == 3.0  # rank 2
-    assert quantile_from_histogram(frame, 0.75) == 7.0  # rank 3
-    assert quantile_from_histogram(frame, 1.0) == 12.0
-    assert isinstance(quantile_from_histogram(frame, 0.5), float)
-
-
-def test_quantile_sorts_an_unordered_histogram_with_any_index():
-    frame = pd.DataFrame({"days": [9, 0, 4], "count": [1, 2, 1]}, index=[10, 20, 30])
-    # [0, 0, 4, 9]: median rank 2 -> 0; p90 rank ceil(3.6) = 4 -> 9
-    assert quantile_from_histogram(frame, 0.5) == 0.0
-    assert quantile_from_histogram(frame, 0.9) == 9.0
-
-
-def test_quantile_of_empty_histogram_is_none():
-    empty = pd.DataFrame({"days": pd.Series([], dtype="int64"), "count": []})
-    assert quantile_from_histogram(empty, 0.5) is None
-    assert quantile_from_histogram(histogram_frame({3: 0}), 0.5) is None
-
-
 # --------------------------------------------------------------------------- rates
 
 
@@ -228,138 +178,6 @@ def test_officer_compliance_unknown_area_and_other_organisation(known_session):
     assert records(officer_compliance(known_session, org, Q1_LAST_DAY, "ZZ")) == [(0, 0, 0)]
     other = org_id(known_session, OTHER_ORG)
     assert records(officer_compliance(known_session, other, Q1_LAST_DAY)) == [(2, 2, 2)]
-
-
-# --------------------------------------------------------------------------- targets
-
-
-def test_targets_latest_in_force(known_session):
-    frame = targets(known_session, org_id(known_session), Q1.end)
-    assert list(frame.columns) == ["kpi", "target_value", "direction"]
-    assert list(frame.index) == list(range(len(TARGETS_Q1_END)))
-    assert records(frame) == TARGETS_Q1_END
-
-
-@pytest.mark.parametrize(
-    ("on", "expected"),
-    [
-        # Before the 2026-01-01 offer target: the 2025-04-01 one (3.0) is in force.
-        (
-            date(2025, 12, 31),
-            [
-                ("data_completeness", 80.0, "at_least"),
-                ("lo_reviews_in_date", 100.0, "at_least"),
-                ("offer_within_days", 3.0, "at_most"),
-                ("victim_contact_within_days", 1.0, "at_most"),
-                ("victim_support_rate", 90.0, "at_least"),
-            ],
-        ),
-        # The new offer target applies from its period_start (inclusive).
-        (date(2026, 1, 1), TARGETS_Q1_END),
-        # lo_inductions_completed runs [2024-01-01, 2025-01-01).
-        (date(2024, 12, 31), [("lo_inductions_completed", 100.0, "at_least")]),
-        (
-            date(2025, 1, 1),
-            [
-                ("lo_reviews_in_date", 100.0, "at_least"),
-                ("victim_contact_within_days", 1.0, "at_most"),
-            ],
-        ),
-        (date(2023, 12, 31), []),
-        # allocation_within_days starts 2026-06-01.
-        (
-            date(2026, 6, 1),
-            [
-                ("allocation_within_days", 2.0, "at_most"),
-                *TARGETS_Q1_END,
-            ],
-        ),
-    ],
-    ids=str,
-)
-def test_targets_at_dates(known_session, on, expected):
-    frame = targets(known_session, org_id(known_session), on)
-    assert records(frame) == expected
-
-
-def test_targets_other_organisation(known_session):
-    frame = targets(known_session, org_id(known_session, OTHER_ORG), Q1.end)
-    assert records(frame) == [
-        ("allocation_within_days", 5.0, "at_most"),
-        ("lo_inductions_completed", 50.0, "at_least"),
-        ("offer_within_days", 99.0, "at_most"),
-    ]
-
-
-# --------------------------------------------------------------------------- RAG
-
-
-@pytest.mark.parametrize(
-    ("value", "target", "expected"),
-    [
-        (95.0, 90.0, "green"),
-        (90.0, 90.0, "green"),  # on target
-        (89.99, 90.0, "amber"),
-        (81.0, 90.0, "amber"),  # exactly 10% short
-        (80.99, 90.0, "red"),
-        (0.0, 90.0, "red"),
-        (0.0, 0.0, "green"),
-    ],
-)
-def test_rag_status_at_least(value, target, expected):
-    assert rag_status(value, target, "at_least") == expected
-
-
-@pytest.mark.parametrize(
-    ("value", "target", "expected"),
-    [
-        (5.0, 10.0, "green"),
-        (10.0, 10.0, "green"),  # on target
-        (10.5, 10.0, "amber"),
-        (11.0, 10.0, "amber"),  # exactly 10% over (and exactly 1 over)
-        (11.5, 10.0, "red"),
-        (30.0, 20.0, "red"),
-        (22.0, 20.0, "amber"),  # exactly 10% over
-        (22.5, 20.0, "red"),
-    ],
-)
-def test_rag_status_at_most(value, target, expected):
-    assert rag_status(value, target, "at_most") == expected
-
-
-@pytest.mark.parametrize(
-    ("value", "target", "expected"),
-    [
-        (3.0, 2.0, "amber"),  # 50% over but only one day: amber (code), not in the docstring
-        (3.5, 2.0, "red"),
-        (1.0, 0.0, "amber"),
-        (1.5, 0.0, "red"),
-    ],
-)
-def test_rag_status_at_most_allows_one_day_over(value, target, expected):
-    """The code also treats 'at most one (day) over target' as amber for at_most KPIs; the
-    docstring only mentions 'within 10%'. Pinned here so a change is deliberate."""
-    assert rag_status(value, target, "at_most") == expected
-
-
-@pytest.mark.parametrize(
-    ("value", "target", "direction"),
-    [
-        (None, 90.0, "at_least"),
-        (float("nan"), 90.0, "at_least"),
-        (50.0, None, "at_least"),
-        (50.0, 90.0, None),
-        (None, None, None),
-    ],
-)
-def test_rag_status_unknown_is_none(value, target, direction):
-    assert rag_status(value, target, direction) == "none"
-
-
-@pytest.mark.parametrize("direction", ["at_least", "at_most", float("nan")])
-def test_rag_status_nan_target_is_none(direction):
-    """A missing target arrives as NaN after off_target's left join: it is 'unknown'."""
-    assert rag_status(5.0, float("nan"), direction) == "none"
 
 
 # --------------------------------------------------------------------------- KPI values
@@ -421,62 +239,3 @@ def test_kpi_values_other_organisation(known_session):
         ("lo_inductions_completed", 100.0, 2, 2),
         ("training_coverage", 0.8, 4, 500),
     ]
-
-
-# --------------------------------------------------------------------------- off target
-
-
-def _statuses(known_session) -> pd.DataFrame:
-    org = org_id(known_session)
-    return off_target(kpi_values(known_session, org, Q1), targets(known_session, org, Q1.end))
-
-
-def test_off_target_joins_targets(known_session):
-    frame = _statuses(known_session)
-    assert list(frame.columns) == [
-        "kpi",
-        "value",
-        "numerator",
-        "denominator",
-        "target_value",
-        "direction",
-        "status",
-    ]
-    assert list(frame["kpi"]) == [row[0] for row in KPI_VALUES_Q1]
-    goals = {kpi: (value, direction) for kpi, value, direction in TARGETS_Q1_END}
-    for kpi, value, direction in zip(
-        frame["kpi"], frame["target_value"], frame["direction"], strict=True
-    ):
-        if kpi in goals:
-            assert (value, direction) == goals[kpi]
-        else:
-            assert math.isnan(value)
-            assert pd.isna(direction)
-
-
-def test_off_target_status_for_kpis_with_targets(known_session):
-    frame = _statuses(known_session)
-    got = dict(zip(frame["kpi"], frame["status"], strict=True))
-    with_targets = {kpi for kpi, _, _ in TARGETS_Q1_END}
-    assert {k: v for k, v in got.items() if k in with_targets} == {
-        k: v for k, v in STATUS_Q1.items() if k in with_targets
-    }
-
-
-def test_off_target_status_for_kpis_without_targets_is_none(known_session):
-    """allocation_within_days (target starts 2026-06-01) and lo_inductions_completed (target
-    ended 2025-01-01) have no target in force: their status must be 'none', not 'red'."""
-    frame = _statuses(known_session)
-    got = dict(zip(frame["kpi"], frame["status"], strict=True))
-    assert got["allocation_within_days"] == "none"
-    assert got["lo_inductions_completed"] == "none"
-    assert got == STATUS_Q1
-
-
-def test_off_target_unknown_value_is_none(known_session):
-    values = pd.DataFrame(
-        [("offer_within_days", None, None, None), ("victim_support_rate", 95.0, 19, 20)],
-        columns=["kpi", "value", "numerator", "denominator"],
-    )
-    frame = off_target(values, targets(known_session, org_id(known_session), Q1.end))
-    assert list(frame["status"]) == ["none", "green"]
