@@ -91,7 +91,7 @@ def backend(request) -> str:
 
 @pytest.fixture(scope="session")
 def known_url(backend, tmp_path_factory) -> Iterator[str]:
-    """A database holding the small hand-made dataset of tests/known_data.py."""
+    """A database holding the small hand-made dataset of tests/known_data/."""
     from tests.known_data import build_known_dataset
 
     url, drop = built_database(backend, tmp_path_factory.mktemp("known"), build_known_dataset)

@@ -1,5 +1,5 @@
 """KPI targets in force and KPI values joined to them (data_access/queries/kpis.py) on the
-known dataset of tests/known_data.py, on SQLite and PostgreSQL."""
+known dataset of tests/known_data/, on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
