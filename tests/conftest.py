@@ -20,6 +20,9 @@ from sqlalchemy.orm import Session
 from data_access import migrate
 from data_access.db import make_engine
 
+# The LP attacker lives in a helper module: give its asserts pytest's detailed messages.
+pytest.register_assert_rewrite("tests.disclosure_oracle")
+
 BACKENDS = ("sqlite", "postgresql")
 OUTPUT = Path(__file__).resolve().parent.parent / "test-output"
 DEMO_PASSWORD = "demo-password"

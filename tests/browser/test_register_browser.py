@@ -10,7 +10,7 @@ import pytest
 from werkzeug.serving import make_server
 
 from tests.browser.conftest import screenshot, sign_in
-from tests.pages.test_register import private_app
+from tests.pages.register.helpers import private_app
 
 pytestmark = pytest.mark.browser
 
