@@ -21,6 +21,9 @@ AUDITED_ACTIONS = (
     "import",
     "record_change",
     "user_change",
+    "user_created",
+    "user_changed",
+    "password_reset",
     "download",
     "access_refused",
 )
