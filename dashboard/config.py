@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -68,18 +69,25 @@ def _coerce(name: str, default: Any, raw: str) -> Any:
 
 
 def development_secret_key(instance_dir: Path) -> str:
-    """The random signing key of a non-production install, made once and kept (mode 0600)."""
+    """The random signing key of a non-production install, made once and kept (mode 0600).
+
+    Written to a private temporary file and linked into place, so processes starting together
+    (gunicorn workers) all end up with the one key."""
     path = instance_dir / "secret_key"
-    if path.exists():
-        key = path.read_text().strip()
-        if len(key) >= 32:
-            return key
-    instance_dir.mkdir(parents=True, exist_ok=True)
-    key = secrets.token_urlsafe(48)
-    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(descriptor, "w") as handle:
-        handle.write(key + "\n")
-    path.chmod(0o600)
+    if not path.exists():
+        instance_dir.mkdir(parents=True, exist_ok=True)
+        descriptor, temporary = tempfile.mkstemp(dir=instance_dir, prefix=".secret_key.")
+        try:
+            with os.fdopen(descriptor, "w") as handle:  # mkstemp files are mode 0600
+                handle.write(secrets.token_urlsafe(48) + "\n")
+            os.link(temporary, path)
+        except FileExistsError:
+            pass  # another process was first: use its key
+        finally:
+            os.unlink(temporary)
+    key = path.read_text().strip()
+    if len(key) < 32:
+        raise ValueError(f"{path} holds no usable key; delete it to have a new one made")
     return key
 
 
