@@ -52,7 +52,7 @@ def read_body() -> dict[str, Any]:
     if not isinstance(body.get("output"), str):
         raise Malformed('"output" must be a string')
     outputs = body.get("outputs")
-    if not (_is_dependency(outputs) or (isinstance(outputs, list) and _is_dependency(outputs))):
+    if not _is_dependency(outputs):
         raise Malformed('"outputs" must describe the outputs')
     for field in ("inputs", "state"):
         items = body.get(field, [])

@@ -152,6 +152,9 @@ def test_login_limit_refuses_the_attempt_after_the_limit_even_when_concurrent(de
     """Issue 8.6: with 5 per minute, the 6th attempt is refused, also when requests overlap."""
     import threading
 
+    from dashboard.extensions import db
+    from data_access import audit
+
     app = create_app(app_config(demo_url, LOGIN_LIMIT="5 per minute", REDIS_URL=""))
     clients = [app.server.test_client() for _ in range(6)]
     tokens = [csrf_token(c) for c in clients]
@@ -175,6 +178,8 @@ def test_login_limit_refuses_the_attempt_after_the_limit_even_when_concurrent(de
     for thread in threads:
         thread.join()
     assert sorted(statuses) == [200] * 5 + [429]
+    with app.server.app_context(), db.session() as session:
+        assert audit.verify(session) is None  # concurrent audit rows still form one chain
 
 
 def test_login_limit_is_a_moving_window(demo_url, monkeypatch):
