@@ -8,7 +8,7 @@ from datetime import date
 from data_access.validation import EARLIEST, LATEST
 
 TYPES = {
-    "code": "code (letters, digits and - _ . /; no spaces at either end)",
+    "code": "code (a short identifier)",
     "text": "text",
     "date": "date, YYYY-MM-DD",
     "month": "month, YYYY-MM (or the first day, YYYY-MM-01)",

@@ -71,6 +71,8 @@ def _tidy(frame: pd.DataFrame, first_row: int) -> pd.DataFrame:
     frame.index = range(first_row, first_row + len(frame))
     for column in frame.columns:
         stripped = frame[column].str.strip()
+        if stripped.str.startswith("'").any():  # undo the dashboard's formula neutralisation
+            stripped = stripped.str.replace(r"^'(?=[=+\-@])", "", regex=True)
         frame[column] = stripped.where(stripped != "")
     return frame[frame.notna().any(axis=1)] if len(frame.columns) else frame
 

@@ -52,7 +52,7 @@ def report_csv(rejects: Iterable[Reject]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["row", "column", "value", "reason"])
-    for reject in sorted(rejects):
+    for reject in sorted(rejects, key=lambda r: r.row):
         writer.writerow(
             [
                 reject.row,
@@ -66,4 +66,4 @@ def report_csv(rejects: Iterable[Reject]) -> str:
 
 def first_reasons(rejects: list[Reject], limit: int = 5) -> list[str]:
     """The first `limit` problems as one-line sentences, in file order."""
-    return [reject.line() for reject in sorted(rejects)[:limit]]
+    return [reject.line() for reject in sorted(rejects, key=lambda r: r.row)[:limit]]
