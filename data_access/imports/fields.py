@@ -74,6 +74,8 @@ class Field:
         """A plausible value for the template's example row."""
         if self.allowed:
             return self.allowed[0]
+        if self.maximum is not None:
+            return f"{self.maximum:g}"
         return {
             "code": "EX-001",
             "text": "Example text",
