@@ -6,30 +6,15 @@ import pandas as pd
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from data_access.imports.fields import REFERENCES, TRUE_WORDS, Field, Kind
+from data_access.imports.cells import parse_all
+from data_access.imports.fields import REFERENCES, Field, Kind
 from data_access.imports.kinds import KINDS
 from data_access.imports.report import Reject
-from data_access.imports.schema import parse_dates, parse_numbers
-
-
-def _plain(values: pd.Series) -> list:
-    return [None if pd.isna(v) else v for v in values.astype(object)]
 
 
 def typed(spec: Field, cells: pd.Series) -> list:
     """A checked column as Python values (None when empty; the field's default if it has one)."""
-    if spec.type in ("date", "month"):
-        parsed = parse_dates(cells, month=spec.type == "month")
-        values = [None if pd.isna(v) else v.date() for v in parsed]
-    elif spec.type == "integer":
-        values = [None if pd.isna(v) else int(v) for v in parse_numbers(cells)]
-    elif spec.type == "number":
-        values = [None if pd.isna(v) else float(v) for v in parse_numbers(cells)]
-    elif spec.type == "boolean":
-        lowered = cells.str.lower()
-        values = [None if pd.isna(v) else v in TRUE_WORDS for v in lowered]
-    else:
-        values = _plain(cells)
+    values = parse_all(cells.tolist(), spec.type)
     if spec.default is not None:
         values = [spec.default if v is None else v for v in values]
     return values
@@ -59,11 +44,11 @@ def resolve(
             continue
         ids = reference_ids(session, org_id, spec.ref)
         codes_by_id[spec.attribute] = {id_: code for code, id_ in ids.items()}
-        resolved = cells.map(ids)
-        unknown = cells.notna() & resolved.isna()
+        resolved = [None if code is None else ids.get(code) for code in cells.tolist()]
         what = REFERENCES[spec.ref][1]
-        for row in frame.index[unknown.to_numpy(dtype=bool)]:
-            reason = f"unknown {what}: no such record in this organisation"
-            rejects.append(Reject(int(row), spec.name, str(cells[row]), reason))
-        values[spec.attribute] = [None if pd.isna(v) else int(v) for v in resolved]
+        for row, code, found in zip(frame.index, cells.tolist(), resolved, strict=True):
+            if code is not None and found is None:
+                reason = f"unknown {what}: no such record in this organisation"
+                rejects.append(Reject(int(row), spec.name, code, reason))
+        values[spec.attribute] = resolved
     return values, rejects, codes_by_id

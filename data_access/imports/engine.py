@@ -90,17 +90,19 @@ def _prepare(
         summary.status, summary.message = REFUSED, refused.message
         summary.rejects = refused.rejects
         return summary, None, {}
-    rejects = summary.rejects + check_cells(kind, frame) + rules.check_orders(kind, frame)
+    rejects = summary.rejects + check_cells(kind, frame)
     rejects += rules.check_requirements(kind, frame) + rules.check_duplicates(kind, frame)
     values, unknown, codes_by_id = resolve(session, org_id, kind, frame)
-    summary.rejects = rejects + unknown
+    summary.rejects = rejects + rules.check_orders(kind, frame, values) + unknown
     bad = {r.row for r in summary.rejects}
-    rows = [int(r) for r in frame.index]
-    keep = [r not in bad for r in rows]
-    key_cells = frame[list(kind.key)].astype(object).where(frame[list(kind.key)].notna(), "")
-    key_text = ["|".join(f"{c}={v}" for c, v in zip(kind.key, t, strict=True))
-                for t in key_cells.itertuples(index=False, name=None)]  # fmt: skip
-    plan = make_plan(session, org_id, kind, values, rows, keep, key_text)
+    keep = [int(r) not in bad for r in frame.index]
+    keys = frame[list(kind.key)]
+
+    def key_text(number: int) -> str:
+        cells = keys.iloc[number].tolist()
+        return "|".join(f"{c}={v or ''}" for c, v in zip(kind.key, cells, strict=True))
+
+    plan = make_plan(session, org_id, kind, values, keep, key_text)
     summary.added, summary.updated, summary.unchanged = (
         len(plan.inserts),
         len(plan.updates),

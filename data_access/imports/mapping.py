@@ -27,6 +27,12 @@ class Mapped:
     ignored: list[str] = field(default_factory=list)
 
 
+def _text(value: object) -> str | None:
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    return str(value)
+
+
 def _fallback(name: str, setting: object, where: str) -> str | dict | None:
     if setting is None or setting in (SKIP, REJECT, KEEP):
         return setting  # type: ignore[return-value]
@@ -114,7 +120,11 @@ class Mapping:
             skip |= outcome.skip
             for row, problem in outcome.reject.items():
                 rejects.setdefault(row, []).append(problem)
-        out = pd.DataFrame(columns, index=frame.index).astype("str")
+        out = pd.DataFrame(
+            {t: [_text(v) for v in values.tolist()] for t, values in columns.items()},
+            index=frame.index,
+            dtype=object,
+        )
         keep = ~skip
         merged = 0
         if self.dedupe:

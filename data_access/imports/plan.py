@@ -3,8 +3,10 @@ and sorted into added, updated (with the changed fields) or unchanged, without w
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from operator import itemgetter
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -24,7 +26,7 @@ class Update:
 class Plan:
     kind: Kind
     attributes: list[str]
-    inserts: list[dict[str, object]] = field(default_factory=list)
+    inserts: list[tuple] = field(default_factory=list)  # values in `attributes` order
     updates: list[Update] = field(default_factory=list)
     unchanged: int = 0
 
@@ -51,34 +53,39 @@ def make_plan(
     org_id: int,
     kind: Kind,
     values: dict[str, list],
-    rows: list[int],
     keep: list[bool],
-    key_text: list[str],
+    key_text: Callable[[int], str],
 ) -> Plan:
     """Sort the kept rows into inserts, updates and unchanged against the stored records."""
     model = kind.model
     attributes = list(values)
-    key_attrs = [kind.field(c).attribute for c in kind.key]
+    key_at = [attributes.index(kind.field(c).attribute) for c in kind.key]
     stmt = select(model.id, *(getattr(model, a) for a in attributes)).where(
         model.organisation_id == org_id
     )
-    existing: dict[tuple, tuple] = {}
+    key_of = itemgetter(*key_at)  # one column: the value itself; several: a tuple
+    existing: dict[object, tuple[int, tuple]] = {}
     for row in session.execute(stmt):
-        stored = dict(zip(attributes, row[1:], strict=True))
-        existing[tuple(stored[a] for a in key_attrs)] = (row[0], stored)
+        stored = tuple(row[1:])
+        existing[key_of(stored)] = (row[0], stored)
     plan = Plan(kind, attributes)
-    for i in range(len(rows)):
-        if not keep[i]:
+    for number, new in enumerate(zip(*values.values(), strict=True)):
+        if not keep[number]:
             continue
-        new = {a: values[a][i] for a in attributes}
-        found = existing.get(tuple(new[a] for a in key_attrs))
+        found = existing.get(key_of(new))
         if found is None:
             plan.inserts.append(new)
             continue
         record_id, old = found
-        changes = {a: (old[a], new[a]) for a in attributes if not _same(old[a], new[a])}
+        changes = {}
+        if old != new:
+            pairs = zip(attributes, old, new, strict=True)
+            changes = {a: (was, now) for a, was, now in pairs if not _same(was, now)}
         if changes:
-            plan.updates.append(Update(record_id, key_text[i], new, changes))
+            update = Update(
+                record_id, key_text(number), dict(zip(attributes, new, strict=True)), changes
+            )
+            plan.updates.append(update)
         else:
             plan.unchanged += 1
     return plan

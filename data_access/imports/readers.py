@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -17,6 +18,8 @@ from data_access.imports.report import ImportRefused
 CANDIDATES = ["utf_8", "cp1252", "iso8859_15"]
 ENCODING_NAMES = {"utf_8": "UTF-8", "cp1252": "Windows-1252", "iso8859_15": "ISO-8859-15"}
 ZIP, OLE = b"PK\x03\x04", b"\xd0\xcf\x11\xe0"
+_QUOTED = re.compile(r"(?:^|[,;|\t\n\"])'[=+\-@]", re.MULTILINE)
+_PADDED = re.compile(r"[^\S\r\n]\"?(?:[,;|\t\r\n]|\Z)|(?:^|[,;|\t])\"?[^\S\r\n]", re.MULTILINE)
 
 
 @dataclass
@@ -65,15 +68,30 @@ def _header_problems(header: list[str]) -> None:
         raise ImportRefused(f"the header names a column twice: {', '.join(sorted(seen))}")
 
 
-def _tidy(frame: pd.DataFrame, first_row: int) -> pd.DataFrame:
-    """Cells stripped, empty cells missing, blank rows dropped; index = row number in the file."""
-    frame = frame.astype("str")
-    frame.index = range(first_row, first_row + len(frame))
-    for column in frame.columns:
-        stripped = frame[column].str.strip()
-        if stripped.str.startswith("'").any():  # undo the dashboard's formula neutralisation
-            stripped = stripped.str.replace(r"^'(?=[=+\-@])", "", regex=True)
-        frame[column] = stripped.where(stripped != "")
+def _unquote(text: str | None) -> str | None:
+    """Undo the dashboard's own formula neutralisation ('=... → =...)."""
+    if text is not None and text[:1] == "'" and text[1:2] in ("=", "+", "-", "@"):
+        return text[1:]
+    return text
+
+
+def _column(values: list, quoted: bool, padded: bool) -> list[str | None]:
+    try:
+        cells = [v.strip() or None for v in values] if padded else [v or None for v in values]
+    except AttributeError:  # not all text (a workbook's cells)
+        cells = [None if v is None else (str(v).strip() or None) for v in values]
+    return [_unquote(c) for c in cells] if quoted else cells
+
+
+def _tidy(
+    frame: pd.DataFrame, first_row: int, quoted: bool = True, padded: bool = True
+) -> pd.DataFrame:
+    """Cells stripped (text, or None when empty), blank rows dropped; index = row number.
+    `quoted`: a cell may start with '= (as the dashboard's exports write formula-like text);
+    `padded`: a cell may have spaces at either end. Cell-by-cell work is done only then."""
+    index = range(first_row, first_row + len(frame))
+    columns = {c: _column(frame[c].tolist(), quoted, padded) for c in frame.columns}
+    frame = pd.DataFrame(columns, index=index, columns=list(frame.columns), dtype=object)
     return frame[frame.notna().any(axis=1)] if len(frame.columns) else frame
 
 
@@ -91,12 +109,14 @@ def read_csv(data: bytes) -> Table:
     _header_problems(header)
     try:
         frame = pd.read_csv(
-            io.StringIO(text), sep=delimiter, dtype=str, keep_default_na=False,
+            io.StringIO(text), sep=delimiter, dtype=object, keep_default_na=False,
             skip_blank_lines=False, header=0, names=header, engine="c",
         )  # fmt: skip
     except (pd.errors.ParserError, ValueError) as exc:
         raise ImportRefused(f"the file is not a readable CSV table: {exc}") from exc
-    return Table(_tidy(frame, 2), encoding, None)
+    quoted = bool(_QUOTED.search(text))
+    padded = bool(_PADDED.search(text))
+    return Table(_tidy(frame, 2, quoted, padded), encoding, None)
 
 
 def _cell(value: object) -> object:

@@ -7,7 +7,6 @@ import pandas as pd
 from data_access.imports.fields import Kind
 from data_access.imports.kinds import KINDS, guess_kind
 from data_access.imports.report import FILE_LEVEL, ImportRefused, Reject
-from data_access.imports.schema import parse_dates
 
 
 def _wrong_kind_hint(kind: Kind, columns: list[str]) -> str:
@@ -41,15 +40,19 @@ def check_header(kind: Kind, columns: list[str]) -> None:
         )
 
 
-def check_orders(kind: Kind, frame: pd.DataFrame) -> list[Reject]:
-    """Rows whose dates are out of order (each pair checked only when both dates are valid)."""
+def check_orders(kind: Kind, frame: pd.DataFrame, values: dict[str, list]) -> list[Reject]:
+    """Rows whose dates are out of order; `values` holds the typed dates (None when empty or
+    not a date), so each pair is checked only when both dates are valid."""
     rejects = []
     for order in kind.orders:
-        if order.later not in frame or order.earlier not in frame:
+        if order.later not in values or order.earlier not in values:
             continue
-        later, earlier = parse_dates(frame[order.later]), parse_dates(frame[order.earlier])
-        bad = (later < earlier) if not order.strict else (later <= earlier)
-        for row in frame.index[bad.fillna(False).to_numpy(dtype=bool)]:
+        pairs = zip(frame.index, values[order.later], values[order.earlier], strict=True)
+        for row, later, earlier in pairs:
+            if later is None or earlier is None or later > earlier:
+                continue
+            if later == earlier and not order.strict:
+                continue
             value = f"{frame.at[row, order.later]} < {frame.at[row, order.earlier]}"
             rejects.append(Reject(int(row), order.later, value, f"must be {order.describe()}"))
     return rejects

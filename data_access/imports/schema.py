@@ -2,38 +2,58 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 
 import pandas as pd
 import pandera.pandas as pa
 
-from data_access.imports.fields import FALSE_WORDS, TRUE_WORDS, Field, Kind
+from data_access.imports.cells import PARSERS
+from data_access.imports.fields import Field, Kind
 from data_access.imports.report import Reject
 from data_access.validation import EARLIEST, LATEST, has_contact_details
 
-DATE_FORMAT, MONTH_FORMAT = "%Y-%m-%d", "%Y-%m"
 REQUIRED = "a value is required"
+EARLY, LATE = EARLIEST.isoformat(), LATEST.isoformat()
 
 
-def parse_dates(values: pd.Series, month: bool = False) -> pd.Series:
-    """Text → datetime64 (NaT when not a real date); months may be YYYY-MM or YYYY-MM-01."""
-    if month:
-        values = values.str.replace(r"^(\d{4}-\d{2})-01$", r"\1", regex=True)
-    return pd.to_datetime(values, format=MONTH_FORMAT if month else DATE_FORMAT, errors="coerce")
+def _each(test: Callable[[str], bool]) -> Callable[[pd.Series], pd.Series]:
+    """A vectorised pandera check from a test of one (non-empty) cell."""
+    return lambda cells: pd.Series([test(c) for c in cells], index=cells.index, dtype=bool)
 
 
-def parse_numbers(values: pd.Series) -> pd.Series:
-    return pd.to_numeric(values, errors="coerce")
+def _parsed(type_: str, test: Callable[[object], bool]) -> Callable[[pd.Series], pd.Series]:
+    parse = PARSERS[type_]
+    return _each(lambda cell: (value := parse(cell)) is None or test(value))
 
 
-def _range_checks(spec: Field, parse) -> list[pa.Check]:
+def _parses(type_: str) -> Callable[[pd.Series], pd.Series]:
+    """Check: the cell reads as a value of the type."""
+    parse = PARSERS[type_]
+    return lambda cells: pd.Series(
+        [parse(c) is not None for c in cells], index=cells.index, dtype=bool
+    )
+
+
+def _dates_in_span(type_: str) -> Callable[[pd.Series], pd.Series]:
+    parse = PARSERS[type_]
+    return lambda cells: pd.Series(
+        [(d := parse(c)) is None or EARLIEST <= d <= LATEST for c in cells],
+        index=cells.index,
+        dtype=bool,
+    )
+
+
+def _range_checks(spec: Field) -> list[pa.Check]:
     checks = []
     if spec.minimum is not None:
         low = spec.minimum
-        checks.append(pa.Check(lambda s: parse(s) >= low, error=f"must be at least {low:g}"))
+        at_least = _parsed(spec.type, lambda v: v >= low)
+        checks.append(pa.Check(at_least, error=f"must be at least {low:g}"))
     if spec.maximum is not None:
         high = spec.maximum
-        checks.append(pa.Check(lambda s: parse(s) <= high, error=f"must be at most {high:g}"))
+        at_most = _parsed(spec.type, lambda v: v <= high)
+        checks.append(pa.Check(at_most, error=f"must be at most {high:g}"))
     return checks
 
 
@@ -42,38 +62,28 @@ def field_checks(spec: Field) -> list[pa.Check]:
     checks: list[pa.Check] = []
     if spec.max_length:
         limit = spec.max_length
-        checks.append(
-            pa.Check(lambda s: s.str.len() <= limit, error=f"longer than {limit} characters")
-        )
+        too_long = f"longer than {limit} characters"
+        checks.append(pa.Check(_each(lambda c: len(c) <= limit), error=too_long))
     if spec.type == "choice":
         allowed = ", ".join(spec.allowed)
         checks.append(
             pa.Check.isin(spec.allowed, error=f"not an allowed value (allowed: {allowed})")
         )
     elif spec.type in ("date", "month"):
-        month = spec.type == "month"
-        shape = "YYYY-MM" if month else "YYYY-MM-DD"
-        checks.append(
-            pa.Check(lambda s: parse_dates(s, month).notna(),
-                     error=f"not a real date in the form {shape} (e.g. 31 February does not exist)")
-        )  # fmt: skip
-        low, high = pd.Timestamp(EARLIEST), pd.Timestamp(LATEST)
-        span = f"outside the accepted dates {EARLIEST.isoformat()} to {LATEST.isoformat()}"
-        in_span = lambda s: parse_dates(s, month).isna() | parse_dates(s, month).between(low, high)  # noqa: E731
-        checks.append(pa.Check(in_span, error=span))
-    elif spec.type == "integer":
-        checks.append(pa.Check.str_matches(r"^[+-]?\d+$", error="not a whole number"))
-        checks += _range_checks(spec, parse_numbers)
-    elif spec.type == "number":
-        finite = lambda s: parse_numbers(s).notna() & parse_numbers(s).abs().lt(1e12)  # noqa: E731
-        checks.append(pa.Check(finite, error="not a number (use '.' as the decimal point)"))
-        checks += _range_checks(spec, parse_numbers)
+        shape = "YYYY-MM" if spec.type == "month" else "YYYY-MM-DD"
+        not_real = f"not a real date in the form {shape} (e.g. 31 February does not exist)"
+        checks.append(pa.Check(_parses(spec.type), error=not_real))
+        span = f"outside the accepted dates {EARLY} to {LATE}"
+        checks.append(pa.Check(_dates_in_span(spec.type), error=span))
+    elif spec.type in ("integer", "number"):
+        wrong = "not a whole number" if spec.type == "integer" else "not a number (use '.')"
+        checks.append(pa.Check(_parses(spec.type), error=wrong))
+        checks += _range_checks(spec)
     elif spec.type == "boolean":
-        words = TRUE_WORDS + FALSE_WORDS
-        checks.append(pa.Check(lambda s: s.str.lower().isin(words), error="not yes or no"))
+        checks.append(pa.Check(_parses("boolean"), error="not yes or no"))
     if spec.free_text:
         personal = "holds an e-mail address or phone number (no personal data may be imported)"
-        checks.append(pa.Check(lambda s: ~s.map(has_contact_details).astype(bool), error=personal))
+        checks.append(pa.Check(_each(lambda c: not has_contact_details(c)), error=personal))
     return checks
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from sqlalchemy import Table, bindparam, insert, update
+from sqlalchemy import Dialect, Table, bindparam, insert, update
 from sqlalchemy.orm import Session
 
 from data_access.imports.plan import Plan, stored_text
@@ -16,22 +16,33 @@ CHUNK = 10_000
 Progress = Callable[[int, int], None]
 
 
-def _full_rows(table: Table, org_id: int, rows: list[dict], now: datetime) -> tuple[list, list]:
-    """Column names and value tuples for every column but the id (defaults filled in)."""
-    names = [c.name for c in table.columns if c.name != "id"]
+def _full_rows(
+    table: Table,
+    org_id: int,
+    attributes: list[str],
+    rows: list[tuple],
+    now: datetime,
+    dialect: Dialect | None = None,
+) -> tuple[list, list]:
+    """Column names and value tuples for every column but the id (defaults filled in). With a
+    dialect, the filled-in values are converted as SQLAlchemy would store them (SQLite keeps
+    time stamps as text in its own format; the imported columns are dates, numbers, text)."""
     fixed: dict[str, object] = {"organisation_id": org_id}
     for column in table.columns:
         if column.name in ("created_at", "updated_at"):
             fixed[column.name] = now
         elif column.default is not None and column.default.is_scalar:
             fixed[column.name] = column.default.arg
-        elif column.server_default is not None and column.name == "data_version":
+        elif column.name == "data_version":
             fixed[column.name] = 0
-    given = list(rows[0]) if rows else []
-    rest = [n for n in names if n not in given]
-    names = given + rest
-    tail = tuple(fixed.get(n) for n in rest)
-    return names, [tuple(row.values()) + tail for row in rows]
+    rest = [c for c in table.columns if c.name != "id" and c.name not in attributes]
+    tail = []
+    for column in rest:
+        value = fixed.get(column.name)
+        impl = column.type.dialect_impl(dialect) if dialect is not None else None
+        process = impl.bind_processor(dialect) if impl is not None else None
+        tail.append(process(value) if process and value is not None else value)
+    return attributes + [c.name for c in rest], [row + tuple(tail) for row in rows]
 
 
 def _insert_chunk(session: Session, table: Table, names: list[str], rows: list[tuple]) -> None:
@@ -44,8 +55,11 @@ def _insert_chunk(session: Session, table: Table, names: list[str], rows: list[t
         ):
             for row in rows:
                 copy.write_row(row)
-    else:
-        session.execute(insert(table), [dict(zip(names, row, strict=True)) for row in rows])
+    else:  # the driver's executemany, without building a dict per row
+        columns = ", ".join(f'"{n}"' for n in names)
+        marks = ", ".join("?" for _ in names)
+        sql = f'INSERT INTO "{table.name}" ({columns}) VALUES ({marks})'  # noqa: S608 - our names
+        session.connection().exec_driver_sql(sql, rows)
 
 
 def _update_chunk(session: Session, table: Table, plan: Plan, updates: list, now) -> None:
@@ -90,7 +104,9 @@ def write_plan(
     table: Table = plan.kind.model.__table__
     now = datetime.now(UTC)
     total, done = len(plan.inserts) + len(plan.updates), 0
-    names, rows = _full_rows(table, org_id, plan.inserts, now)
+    dialect = session.get_bind().dialect
+    raw_rows = dialect if dialect.name != "postgresql" else None  # COPY takes Python values
+    names, rows = _full_rows(table, org_id, plan.attributes, plan.inserts, now, raw_rows)
     steps = [("insert", rows[i : i + CHUNK]) for i in range(0, len(rows), CHUNK)]
     steps += [("update", plan.updates[i : i + CHUNK]) for i in range(0, len(plan.updates), CHUNK)]
     for action, chunk in steps:

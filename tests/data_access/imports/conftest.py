@@ -38,8 +38,13 @@ def imports_url(backend, tmp_path_factory):
     url, drop = new_database(backend, tmp_path_factory.mktemp("imports"))
     add_org(url, "ALPHA")
     add_org(url, "BETA")
-    for kind, text in (("areas", AREAS_CSV), ("officers", OFFICERS_CSV),
-                       ("training_courses", COURSES_CSV), ("training_sessions", SESSIONS_CSV)):  # fmt: skip
+    alpha = [
+        ("areas", AREAS_CSV),
+        ("officers", OFFICERS_CSV),
+        ("training_courses", COURSES_CSV),
+        ("training_sessions", SESSIONS_CSV),
+    ]
+    for kind, text in alpha:
         assert run(url, kind, text).status == "applied"
     beta = [("areas", "code,name\nBX,Beta area\n"),
             ("officers", "code,area_code,officer_type,recruited_on\nLO-B,BX,officer,2023-01-01\n"),

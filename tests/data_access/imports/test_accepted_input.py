@@ -59,7 +59,8 @@ def test_a_sheet_chosen_by_name_is_imported(imports_url, fresh_org):
 
 def test_formula_text_is_stored_as_written_and_neutralised_on_export(imports_url, fresh_org):
     text = '=HYPERLINK("http://x.example","click")'
-    csv_text = f'code,title,kind,mode,delivered_by\nF1,"{text.replace(chr(34), chr(34) * 2)}",awareness,online,police\n'
+    quoted = text.replace('"', '""')
+    csv_text = f'code,title,kind,mode,delivered_by\nF1,"{quoted}",awareness,online,police\n'
     assert run(imports_url, "training_courses", csv_text, org=fresh_org).status == "applied"
     assert _names(imports_url, fresh_org, TrainingCourse, "title")["F1"] == text
     engine = make_engine(imports_url)

@@ -88,8 +88,9 @@ def test_import_twice_changes_nothing_then_a_correction_updates_exactly_the_chan
 
 
 def test_a_reference_change_is_recorded_by_code(imports_url, fresh_org):
-    run(imports_url, "officers", "code,area_code,officer_type,recruited_on\nLO-1,N,officer,2023-01-01\n", org=fresh_org)  # fmt: skip
-    moved = run(imports_url, "officers", "code,area_code,officer_type,recruited_on\nLO-1,S,officer,2023-01-01\n", org=fresh_org)  # fmt: skip
+    header = "code,area_code,officer_type,recruited_on\n"
+    run(imports_url, "officers", header + "LO-1,N,officer,2023-01-01\n", org=fresh_org)
+    moved = run(imports_url, "officers", header + "LO-1,S,officer,2023-01-01\n", org=fresh_org)
     assert moved.updated == 1
     engine = make_engine(imports_url)
     with Session(engine) as session:
