@@ -6,7 +6,9 @@ Public API (used by the command line and the import pages):
 - `preview_import(session, org_id, source) -> ImportSummary`: counts and rejects, no writes;
 - `apply_import(session, org_id, source, username, on_progress, cancelled) -> ImportSummary`:
   all rows or none, in one transaction, recorded in the import history and the audit chain;
-- `load_mapping(path)` / `parse_mapping(text)`; `KINDS`, `get_kind(name)`."""
+- `load_mapping(path)` / `parse_mapping(text)`; `KINDS`, `get_kind(name)`;
+- templates.`template_csv(kind)` / `template_xlsx(kind)`; history.`list_batches`,
+  `batch_report`, `list_revisions`; export.`export_csv(session, org_id, kind)`."""
 
 from data_access.imports.engine import DEFAULT_MAX_MB, Source, apply_import, preview_import
 from data_access.imports.kinds import KINDS, get_kind, guess_kind

@@ -5,7 +5,6 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -18,8 +17,20 @@ from data_access.imports.report import ImportRefused
 CANDIDATES = ["utf_8", "cp1252", "iso8859_15"]
 ENCODING_NAMES = {"utf_8": "UTF-8", "cp1252": "Windows-1252", "iso8859_15": "ISO-8859-15"}
 ZIP, OLE = b"PK\x03\x04", b"\xd0\xcf\x11\xe0"
-_QUOTED = re.compile(r"(?:^|[,;|\t\n\"])'[=+\-@]", re.MULTILINE)
-_PADDED = re.compile(r"[^\S\r\n]\"?(?:[,;|\t\r\n]|\Z)|(?:^|[,;|\t])\"?[^\S\r\n]", re.MULTILINE)
+
+
+def _may_be_quoted(text: str) -> bool:
+    """Whether some cell may start with an apostrophe before a formula character."""
+    return any(f"'{c}" in text for c in "=+-@")
+
+
+def _may_be_padded(text: str, delimiter: str) -> bool:
+    """Whether some cell may have spaces or tabs at either end (plain substring scans)."""
+    edges = (delimiter, "\n", "\r", '"')
+    blanks = (" ", "\t") if delimiter != "\t" else (" ",)
+    if text[:1] in blanks or text[-1:] in blanks:
+        return True
+    return any(b + e in text or e + b in text for b in blanks for e in edges)
 
 
 @dataclass
@@ -114,8 +125,7 @@ def read_csv(data: bytes) -> Table:
         )  # fmt: skip
     except (pd.errors.ParserError, ValueError) as exc:
         raise ImportRefused(f"the file is not a readable CSV table: {exc}") from exc
-    quoted = bool(_QUOTED.search(text))
-    padded = bool(_PADDED.search(text))
+    quoted, padded = _may_be_quoted(text), _may_be_padded(text, delimiter)
     return Table(_tidy(frame, 2, quoted, padded), encoding, None)
 
 

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from data_access import audit
 from data_access.db import make_engine
+from data_access.imports import history
 from data_access.models import ImportBatch, Organisation, RecordRevision, Referral
 from tests.data_access.imports.helpers import HISTORY_TABLES, digest, org_id, referrals_csv, run
 
@@ -138,6 +139,30 @@ def test_a_preview_writes_nothing_at_all(imports_url, fresh_org, backend):
     assert digest(imports_url, skip=()) == everything
     if path:
         assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+
+
+def test_history_lists_attempts_and_revisions_of_this_organisation_only(imports_url, fresh_org):
+    run(imports_url, "referrals", referrals_csv(*ROWS, header=HEADER), org=fresh_org)
+    fixed = referrals_csv(ROWS[0].replace("online", "101"), *ROWS[1:], header=HEADER)
+    changed = run(imports_url, "referrals", fixed, org=fresh_org)
+    engine = make_engine(imports_url)
+    with Session(engine) as session:
+        org = org_id(session, fresh_org)
+        batches = history.list_batches(session, org)
+        revisions = history.list_revisions(session, org, table_name="referral")
+        other = history.list_revisions(session, org_id(session, "ALPHA"), batch_id=changed.batch_id)
+        report = history.batch_report(session, org_id(session, "ALPHA"), changed.batch_id)
+    engine.dispose()
+    assert batches["kind"].tolist()[:3] == ["referrals", "referrals", "areas"]
+    assert batches.iloc[0][["status", "rows_updated", "rows_unchanged"]].tolist() == [
+        "applied",
+        1,
+        5,
+    ]
+    assert revisions[["natural_key", "field", "old_value", "new_value"]].values.tolist() == [
+        ["log_number=R-1", "channel", "online", "101"]
+    ]
+    assert other.empty and report is None
 
 
 def test_a_rejected_file_is_logged_with_its_report(imports_url, fresh_org):
