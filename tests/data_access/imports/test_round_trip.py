@@ -3,6 +3,7 @@ organisation gives the same figures through the same query functions the pages u
 
 from __future__ import annotations
 
+import io
 import shutil
 from datetime import date, timedelta
 
@@ -93,3 +94,24 @@ def test_importing_the_exports_again_changes_nothing(round_trip):
         0,
         len(files["referrals"].splitlines()) - 1,
     )
+
+
+def test_a_force_with_only_areas_and_referrals_gets_every_figure(round_trip):
+    """No officers, training, events, surveys, commitments or targets: figures, not errors."""
+    url, files, _summaries = round_trip
+    engine = make_engine(url)
+    with Session(engine) as session:
+        create_organisation(session, "PART", "Areas and referrals only")
+        session.commit()
+    engine.dispose()
+    no_officers = pd.read_csv(io.StringIO(files["referrals"]), dtype=str, keep_default_na=False)
+    no_officers = no_officers.drop(columns=["lo_code", "allocated_on"])
+    assert run(url, "areas", files["areas"], org="PART").status == "applied"
+    summary = run(url, "referrals", no_officers.to_csv(index=False), org="PART")
+    assert summary.status == "applied", summary.first_reasons()
+    engine = make_engine(url)
+    with Session(engine) as session:
+        shown = figures(session, org_id(session, "PART"))
+    engine.dispose()
+    assert shown["total"]["n"].iloc[0] > 0
+    assert shown["active officers"]["officers"].sum() == 0 and shown["channels"].empty
