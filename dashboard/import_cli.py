@@ -18,6 +18,7 @@ from data_access.models import Organisation
 from data_access.organisations import create_organisation, org_id_for_code
 
 CLI_USER = "cli"
+NEXT_TO_FILE = "<next to the file>"
 DICTIONARY = Path(__file__).resolve().parent.parent / "docs" / "data-dictionary.md"
 
 
@@ -64,8 +65,11 @@ def create_org(obj, code: str, name: str) -> None:
 @click.option("--sheet", help="Sheet of an .xlsx workbook to read.")
 @click.option(
     "--report",
+    is_flag=False,
+    flag_value=NEXT_TO_FILE,
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Write every rejected row (row, column, value, reason) to this CSV file.",
+    help="Write every rejected row (row, column, value, reason) to this CSV file "
+    "(no file name: FILE's name + .rejects.csv, next to it).",
 )
 @click.pass_obj
 def import_file(obj, file: Path, kind, org_code, mapping, dry_run, sheet, report) -> None:
@@ -87,6 +91,8 @@ def import_file(obj, file: Path, kind, org_code, mapping, dry_run, sheet, report
         fail(str(exc))
     for line in summary.lines():
         click.echo(line)
+    if report == Path(NEXT_TO_FILE):
+        report = file.with_name(file.stem + ".rejects.csv")
     if report is not None and summary.rejects:
         report.write_text(summary.report_csv(), encoding="utf-8")
         click.echo(f"reject report written to {report}")

@@ -75,6 +75,8 @@ def test_a_rejected_import_exits_non_zero_with_the_first_reasons_and_a_report(
     assert report.read_text().splitlines()[1].startswith("2,area_code,NOWHERE,")
     assert _count(empty_url, Referral) == 0
     assert _count(empty_url, AuditEvent) == events + 1  # the refusal is audited
+    assert invoke("import", str(bad), "--kind", "referrals", "--report").exit_code == 1
+    assert (tmp_path / "referrals.rejects.csv").read_text() == report.read_text()
 
 
 def test_import_needs_an_organisation_when_there_are_several(invoke, tmp_path):
