@@ -69,8 +69,10 @@ class ImportSummary:
 
     def lines(self) -> list[str]:
         """The summary as a few lines of plain text (the command line prints these)."""
-        source = f"{self.filename} ({self.encoding or self.sheet or 'xlsx'}"
-        source += f", mapping {self.mapping_name})" if self.mapping_name else ")"
+        read = [self.encoding, f"sheet {self.sheet}" if self.sheet else None]
+        read.append(f"mapping {self.mapping_name}" if self.mapping_name else None)
+        details = ", ".join(part for part in read if part)
+        source = f"{self.filename} ({details})" if details else self.filename
         counts = ", ".join(f"{n} {label}" for label, n in self.counts().items())
         out = [f"{self.status}: {self.kind} from {source}", counts]
         if self.merged:
