@@ -24,15 +24,6 @@ def _may_be_quoted(text: str) -> bool:
     return any(f"'{c}" in text for c in "=+-@")
 
 
-def _may_be_padded(text: str, delimiter: str) -> bool:
-    """Whether some cell may have spaces or tabs at either end (plain substring scans)."""
-    edges = (delimiter, "\n", "\r", '"')
-    blanks = (" ", "\t") if delimiter != "\t" else (" ",)
-    if text[:1] in blanks or text[-1:] in blanks:
-        return True
-    return any(b + e in text or e + b in text for b in blanks for e in edges)
-
-
 @dataclass
 class Table:
     """A file's cells as text (None when empty); the index is the row number in the file."""
@@ -86,22 +77,19 @@ def _unquote(text: str | None) -> str | None:
     return text
 
 
-def _column(values: list, quoted: bool, padded: bool) -> list[str | None]:
+def _column(values: list, quoted: bool) -> list[str | None]:
     try:
-        cells = [v.strip() or None for v in values] if padded else [v or None for v in values]
+        cells = [v.strip() or None for v in values]
     except AttributeError:  # not all text (a workbook's cells)
         cells = [None if v is None else (str(v).strip() or None) for v in values]
     return [_unquote(c) for c in cells] if quoted else cells
 
 
-def _tidy(
-    frame: pd.DataFrame, first_row: int, quoted: bool = True, padded: bool = True
-) -> pd.DataFrame:
+def _tidy(frame: pd.DataFrame, first_row: int, quoted: bool = True) -> pd.DataFrame:
     """Cells stripped (text, or None when empty), blank rows dropped; index = row number.
-    `quoted`: a cell may start with '= (as the dashboard's exports write formula-like text);
-    `padded`: a cell may have spaces at either end. Cell-by-cell work is done only then."""
+    `quoted`: a cell may start with '= (as the dashboard's exports write formula-like text)."""
     index = range(first_row, first_row + len(frame))
-    columns = {c: _column(frame[c].tolist(), quoted, padded) for c in frame.columns}
+    columns = {c: _column(frame[c].tolist(), quoted) for c in frame.columns}
     frame = pd.DataFrame(columns, index=index, columns=list(frame.columns), dtype=object)
     return frame[frame.notna().any(axis=1)] if len(frame.columns) else frame
 
@@ -125,8 +113,7 @@ def read_csv(data: bytes) -> Table:
         )  # fmt: skip
     except (pd.errors.ParserError, ValueError) as exc:
         raise ImportRefused(f"the file is not a readable CSV table: {exc}") from exc
-    quoted, padded = _may_be_quoted(text), _may_be_padded(text, delimiter)
-    return Table(_tidy(frame, 2, quoted, padded), encoding, None)
+    return Table(_tidy(frame, 2, _may_be_quoted(text)), encoding, None)
 
 
 def _cell(value: object) -> object:
