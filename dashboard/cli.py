@@ -204,3 +204,9 @@ def verify_audit(obj: Context) -> None:
     if broken is not None:
         fail(f"audit chain broken at event id {broken}")
     click.echo("ok")
+
+
+# --- imports: create-org, import, import-template, export-records, data-dictionary ---------
+from dashboard.import_cli import add_import_commands  # noqa: E402 - registers on `cli` above
+
+add_import_commands(cli)

@@ -51,6 +51,7 @@ SETTINGS: dict[str, tuple[Any, str]] = {
         "referrals per active liaison officer per 12 months above which an area shows a "
         "capacity gap",
     ),
+    "IMPORT_MAX_MB": (20, "largest import file accepted, in megabytes"),
     "HOST": ("127.0.0.1", "address make run serves on"),
     "PORT": (8050, "port make run serves on"),
     "LOG_LEVEL": ("INFO", "Python logging level"),

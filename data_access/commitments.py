@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from data_access import audit
 from data_access.models import Commitment, CommitmentHistory, CommunityReview, Target
+from data_access.organisations import bump_data_version
 from data_access.queries.commitments import (
     REGISTER_COLUMNS,
     find_commitment,
@@ -57,6 +58,7 @@ def _audit(session: Session, org_id: int, username: str, target: str, changes: d
         target=target,
         detail=detail,
     )
+    bump_data_version(session, org_id)
     session.flush()
 
 
