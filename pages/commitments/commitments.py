@@ -13,7 +13,7 @@ from components.chart_table import create_download_button
 from components.kpi_card import create_kpi_row
 from dashboard import published
 from dashboard.access import register_page
-from dashboard.downloads import csv_download
+from dashboard.downloads import csv_download, download_name
 from dashboard.extensions import db
 from dashboard.filters import Filters
 from dashboard.i18n import N_, _
@@ -251,6 +251,5 @@ def download_commitments_scorecard(n_clicks, store):
         status=shown["status_label"],
     )[["key_point", "indicator", "value", "target", "trend", "status", "base", "note"]]
     table.columns = [table_headers()[c] for c in table.columns]
-    return csv_download(
-        table, f"commitments-scorecard{store.get('search', '')}", "commitments-scorecard"
-    )
+    file = download_name("commitments", "scorecard", store)
+    return csv_download(table, file, "commitments-scorecard")
