@@ -23,6 +23,7 @@ from dashboard.labels import kpi_label, strand_label
 from dashboard.page_support import (
     page_filter_bar,
     register_filter_callbacks,
+    url_filters,
     viewer_filters,
 )
 from dashboard.viewer import current_viewer
@@ -36,7 +37,7 @@ PREFIX = "overview"
 
 def layout(**query):
     """Frame only: the filters come from the address; callbacks fill the figures."""
-    filters = viewer_filters(query)
+    filters = url_filters(query)
     return html.Div(
         [
             html.H1(_("Overview"), className="h3"),

@@ -17,6 +17,7 @@ from dashboard.page_support import (
     page_filter_bar,
     register_filter_callbacks,
     today,
+    url_filters,
     viewer_filters,
 )
 from dashboard.viewer import current_viewer
@@ -45,7 +46,7 @@ TABLES = tuple(name for _title, _choice, names in SECTIONS for name in names)
 
 def layout(**query):
     """Frame only: the filters come from the address; callbacks fill the figures."""
-    filters = viewer_filters(query, EXTRAS)
+    filters = url_filters(query, EXTRAS)
     chosen = {"delay": DEFAULT_DELAY, **filters.extras}
     parts = [
         html.H1(_("Accountability"), className="h3"),

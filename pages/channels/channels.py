@@ -21,6 +21,7 @@ from dashboard.page_support import (
     org_areas,
     page_filter_bar,
     register_filter_callbacks,
+    url_filters,
     viewer_filters,
 )
 from dashboard.viewer import Viewer, current_viewer
@@ -42,7 +43,7 @@ DOWNLOADS = ("volumes", "by-area", "by-strand", "share", "campaigns", "referrals
 
 def layout(**query):
     """Frame only: the filters come from the address; callbacks fill the figures."""
-    filters = viewer_filters(query, EXTRAS)
+    filters = url_filters(query, EXTRAS)
     return html.Div(
         [
             html.H1(_("Reporting channels"), className="h3"),

@@ -23,6 +23,7 @@ from dashboard.page_support import (
     page_filter_bar,
     register_filter_callbacks,
     today,
+    url_filters,
     viewer_filters,
 )
 from dashboard.policy import allowed
@@ -49,7 +50,7 @@ PRIVATE = "commitments.private"
 
 def layout(**query):
     """Frame only: the filters come from the address; callbacks fill the scorecard."""
-    filters = viewer_filters(query)
+    filters = url_filters(query)
     return html.Div(
         [
             html.H1(_("Leadership commitment scorecard"), className="h3"),

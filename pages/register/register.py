@@ -15,7 +15,7 @@ from dashboard.downloads import csv_download, download_name
 from dashboard.extensions import db
 from dashboard.i18n import N_, _
 from dashboard.labels import commitment_status_label, register_key_point_label
-from dashboard.page_support import register_filter_callbacks, today, viewer_filters
+from dashboard.page_support import register_filter_callbacks, today, url_filters, viewer_filters
 from dashboard.policy import allowed
 from dashboard.viewer import current_viewer
 from data_access.queries import commitments
@@ -42,7 +42,7 @@ def choices(codes, label) -> list[Option]:
 
 def layout(**query):
     """Frame only: the filters come from the address; callbacks fill the register."""
-    filters = viewer_filters(query, EXTRAS)
+    filters = url_filters(query, EXTRAS)
     hidden = [  # the shared filter callbacks also read period, area and strand
         dcc.Dropdown(id=f"{PREFIX}-period", options=[filters.period], value=filters.period),
         dcc.Dropdown(id=f"{PREFIX}-area"),

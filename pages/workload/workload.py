@@ -23,6 +23,7 @@ from dashboard.page_support import (
     page_filter_bar,
     register_filter_callbacks,
     today,
+    url_filters,
     viewer_filters,
 )
 from dashboard.policy import allowed
@@ -49,7 +50,7 @@ HORIZON_DAYS = 60
 
 def layout(**query):
     """Frame only: the filters come from the address; callbacks fill the figures."""
-    filters = viewer_filters(query)
+    filters = url_filters(query)
     parts = [
         sections.create_workload_section(
             _(title), f"{PREFIX}-{name}", _("Download CSV") if name in DOWNLOADS else None
