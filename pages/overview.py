@@ -16,13 +16,14 @@ from components.palette import STRAND_COLOURS
 from dashboard import published
 from dashboard.access import register_page
 from dashboard.disclosure import MARKER, display_frame
-from dashboard.downloads import csv_download
+from dashboard.downloads import csv_download, download_name, labelled
 from dashboard.extensions import db
 from dashboard.i18n import N_, _
 from dashboard.labels import kpi_label, strand_label
 from dashboard.page_support import (
     page_filter_bar,
     register_filter_callbacks,
+    url_filters,
     viewer_filters,
 )
 from dashboard.viewer import current_viewer
@@ -36,7 +37,7 @@ PREFIX = "overview"
 
 def layout(**query):
     """Frame only: the filters come from the address; callbacks fill the figures."""
-    filters = viewer_filters(query)
+    filters = url_filters(query)
     return html.Div(
         [
             html.H1(_("Overview"), className="h3"),
@@ -189,6 +190,10 @@ def trend_figure(series: pd.DataFrame) -> go.Figure:
     return figure
 
 
+def trend_headers() -> dict[str, str]:
+    return {"month": _("Month"), **{s: strand_label(s) for s in STRANDS}}
+
+
 def table_frame(series: pd.DataFrame) -> pd.DataFrame:
     """Months as rows, one column per strand shown (suppressed values shown as the marker)."""
     wide = series.pivot(index="month", columns="strand", values="count")
@@ -206,7 +211,7 @@ def update_overview_trend(store):
     if total == 0:
         return create_empty_state(_("No referrals in this period for the filters chosen."))
     suppressed = bool(series["suppressed"].any())
-    headers = {"month": _("Month"), **{s: strand_label(s) for s in STRANDS}}
+    headers = trend_headers()
     note = (
         _(
             "Gaps in the chart are small counts suppressed to protect privacy, shown as "
@@ -241,5 +246,8 @@ def download_overview_trend(n_clicks, store):
     if not n_clicks or not store:
         return no_update
     series, _total, _previous = trend_frame(store)
-    stem = "referrals-by-month-" + "-".join(viewer_filters(store).query().values())
-    return csv_download(table_frame(series), stem, "overview-trend")
+    shown, file = (
+        labelled(table_frame(series), trend_headers()),
+        download_name("overview", "trend", store),
+    )
+    return csv_download(shown, file, "overview-trend")

@@ -12,7 +12,7 @@ from dash import Input, Output, State, callback, ctx, html, no_update
 from components.chart_table import create_empty_state
 from dashboard import published
 from dashboard.access import register_page
-from dashboard.downloads import csv_download
+from dashboard.downloads import csv_download, download_name, labelled
 from dashboard.extensions import db
 from dashboard.filters import Filters
 from dashboard.i18n import N_, _
@@ -21,6 +21,7 @@ from dashboard.page_support import (
     org_areas,
     page_filter_bar,
     register_filter_callbacks,
+    url_filters,
     viewer_filters,
 )
 from dashboard.viewer import Viewer, current_viewer
@@ -42,7 +43,7 @@ DOWNLOADS = ("volumes", "by-area", "by-strand", "share", "campaigns", "referrals
 
 def layout(**query):
     """Frame only: the filters come from the address; callbacks fill the figures."""
-    filters = viewer_filters(query, EXTRAS)
+    filters = url_filters(query, EXTRAS)
     return html.Div(
         [
             html.H1(_("Reporting channels"), className="h3"),
@@ -249,6 +250,6 @@ def download_channels_table(*args):
     if table is not None:
         areas = org_areas(current_viewer().organisation_id)
         headers = blocks.table_headers(name, table.columns, areas)
-        stem, dataset = f"channels-{name}{store.get('search', '')}", f"channels-{name}"
-        result[DOWNLOADS.index(name)] = csv_download(table.rename(columns=headers), stem, dataset)
+        shown, file = labelled(table, headers), download_name("channels", name, store)
+        result[DOWNLOADS.index(name)] = csv_download(shown, file, f"channels-{name}")
     return result

@@ -13,7 +13,7 @@ from components.chart_table import create_download_button
 from components.kpi_card import create_kpi_row
 from dashboard import published
 from dashboard.access import register_page
-from dashboard.downloads import csv_download
+from dashboard.downloads import csv_download, download_name
 from dashboard.extensions import db
 from dashboard.filters import Filters
 from dashboard.i18n import N_, _
@@ -23,6 +23,7 @@ from dashboard.page_support import (
     page_filter_bar,
     register_filter_callbacks,
     today,
+    url_filters,
     viewer_filters,
 )
 from dashboard.policy import allowed
@@ -49,7 +50,7 @@ PRIVATE = "commitments.private"
 
 def layout(**query):
     """Frame only: the filters come from the address; callbacks fill the scorecard."""
-    filters = viewer_filters(query)
+    filters = url_filters(query)
     return html.Div(
         [
             html.H1(_("Leadership commitment scorecard"), className="h3"),
@@ -251,6 +252,5 @@ def download_commitments_scorecard(n_clicks, store):
         status=shown["status_label"],
     )[["key_point", "indicator", "value", "target", "trend", "status", "base", "note"]]
     table.columns = [table_headers()[c] for c in table.columns]
-    return csv_download(
-        table, f"commitments-scorecard{store.get('search', '')}", "commitments-scorecard"
-    )
+    file = download_name("commitments", "scorecard", store)
+    return csv_download(table, file, "commitments-scorecard")

@@ -135,5 +135,6 @@ def test_download_is_the_table_shown(app, login_as):
     )
     data = response_data(response)["overview-trend-download"]["data"]
     lines = data["content"].strip().splitlines()
-    assert lines[0] == "month,homophobic,biphobic,transphobic"
+    assert lines[0] == "Month,Homophobic,Biphobic,Transphobic"
+    assert data["filename"] == "overview-trend-3m.csv"
     assert len(lines) == 4
