@@ -114,3 +114,21 @@ def verify_audit(obj: Context) -> None:
     if broken is not None:
         fail(f"audit chain broken at event id {broken}")
     click.echo("ok")
+
+
+# --- disclosure audit (issue 9) -------------------------------------------------------------
+@cli.command("audit-disclosure")
+@click.option("--role", type=click.Choice(["public", "partner"]), required=True)
+@click.option("--org", "org_code", default=None, help="Organisation code (default PUBLIC_ORG).")
+def audit_disclosure(role: str, org_code: str | None) -> None:
+    """Harvest every figure the role can obtain and bound each protected cell by LP; exit 1
+    when any is exposed."""
+    from dashboard.disclosure_audit import run
+
+    try:
+        report = run(role, org_code)
+    except (ValueError, RuntimeError) as exc:
+        fail(str(exc))
+    click.echo("\n".join(report.lines()))
+    if not report.ok:
+        fail(f"disclosure audit failed for role {role}: small counts can be recovered")

@@ -177,3 +177,35 @@ def audit(release: Release, calls: int, figures: list[tuple], threshold: int) ->
         report.protected += checked
         report.exposed += findings
     return report
+
+
+def run(role: str, org_code: str | None = None, periods: list[str] | None = None) -> Report:
+    """Audit the figures `role` can obtain of one organisation (default: PUBLIC_ORG) on a fresh
+    app from the environment's settings. A partner is simulated by fixing the request's viewer
+    (no password needed); the public role goes through the anonymous path unchanged."""
+    from flask import g
+
+    from dashboard import create_app, published
+    from dashboard.filters import period_choices
+    from dashboard.page_support import org_areas, today
+    from dashboard.viewer import Viewer, public_organisation_id
+
+    if role not in ("public", "partner"):
+        raise ValueError(f"role must be public or partner, not {role!r}")
+    dash_app = create_app({"PUBLIC_ORG": org_code} if org_code else None)
+    server = dash_app.server
+    with server.test_request_context("/"):
+        org = public_organisation_id()
+        if org is None:
+            raise ValueError(f"no organisation {server.config['PUBLIC_ORG']!r}")
+        areas = sorted(org_areas(org))
+        release = published.release_for(org, today())
+        threshold = published.threshold()
+    if role == "partner":
+        server.before_request_funcs.setdefault(None, []).insert(
+            0, lambda: setattr(g, "viewer", Viewer("partner", org, "audit-disclosure"))
+        )
+    client = server.test_client()
+    client.get("/")
+    calls, figures = harvest(dash_app, client, role, areas, periods or period_choices(today()))
+    return audit(release, calls, figures, threshold)
