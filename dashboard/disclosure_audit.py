@@ -5,7 +5,6 @@ over every filter value and period, as the browser does, then let the LP intrude
 
 from __future__ import annotations
 
-import functools
 import itertools
 from dataclasses import dataclass, field
 
@@ -186,6 +185,20 @@ def audit(release: Release, calls: int, figures: list[tuple], threshold: int) ->
     return report
 
 
+def per_period(counts):
+    """`indicators.indicator_counts` computed once per (organisation, period, private) in this
+    process (its session argument differs on every request)."""
+    cached: dict[tuple, object] = {}
+
+    def counted(session, org_id, period, include_private=False):
+        key = (org_id, period, include_private)
+        if key not in cached:
+            cached[key] = counts(session, org_id, period, include_private)
+        return cached[key].copy()
+
+    return counted
+
+
 def run(role: str, org_code: str | None = None, periods: list[str] | None = None) -> Report:
     """Audit the figures `role` can obtain of one organisation (default: PUBLIC_ORG) on a fresh
     app from the environment's settings. A partner is simulated by fixing the request's viewer
@@ -218,7 +231,7 @@ def run(role: str, org_code: str | None = None, periods: list[str] | None = None
     # The scorecard's exact (unprotected) counts depend on the period only: computing them
     # once per period in this process keeps the harvest fast and changes no figure.
     exact = indicators.indicator_counts
-    indicators.indicator_counts = functools.lru_cache(maxsize=None)(exact)
+    indicators.indicator_counts = per_period(exact)
     try:
         calls, figures = harvest(dash_app, client, role, areas, periods or period_choices(today()))
     finally:
