@@ -136,7 +136,7 @@ def protect_cube(
             index = tuple(pos.get_loc(value) for pos, value in zip(positions, cell, strict=True))
             if dense[index] >= 1:
                 supp[np.ravel_multi_index(index, dense.shape)] = True
-    if dims:
+    if dims and supp.any():
         SuppressionCube.build(dense, max(threshold, 2)).secondary(supp)
     out = pd.DataFrame(
         {

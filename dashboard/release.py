@@ -20,6 +20,7 @@ import pandas as pd
 from dashboard import disclosure
 from dashboard.filters import add_months
 from data_access.queries import release as source
+from data_access.queries.channels import monthly_volumes
 from data_access.queries.common import Period, list_areas
 from data_access.queries.indicators import offer_limit
 from data_access.queries.indicators_common import UNKNOWN_AREA
@@ -137,7 +138,7 @@ def build_release(session, org_id: int, today: date, threshold: int) -> Release:
         "referrals": source.referral_months(
             session, org_id, whole, offer_limit(session, org_id, whole)
         ),
-        "channels": _channel_frame(session, org_id, whole),
+        "channels": monthly_volumes(session, org_id, whole),
         "surveys": source.survey_months(session, org_id, whole),
     }
     categories = {
@@ -165,12 +166,6 @@ def build_release(session, org_id: int, today: date, threshold: int) -> Release:
             cube = cube.assign(exact=exact["value"].to_numpy())
             cells[name], truth[name] = _cells(cube, t.dims, False), _cells(cube, t.dims, True)
     return Release(org_id, months, cells, truth)
-
-
-def _channel_frame(session, org_id: int, whole: Period) -> pd.DataFrame:
-    from data_access.queries.channels import monthly_volumes
-
-    return monthly_volumes(session, org_id, whole)
 
 
 # ------------------------------------------------------------------------------ derivation
