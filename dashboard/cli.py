@@ -120,13 +120,17 @@ def verify_audit(obj: Context) -> None:
 @cli.command("audit-disclosure")
 @click.option("--role", type=click.Choice(["public", "partner"]), required=True)
 @click.option("--org", "org_code", default=None, help="Organisation code (default PUBLIC_ORG).")
-def audit_disclosure(role: str, org_code: str | None) -> None:
+@click.option("--period", "periods", multiple=True, help="Only these periods (default: all).")
+@click.option("--no-downloads", is_flag=True, help="Leave out the download buttons.")
+def audit_disclosure(
+    role: str, org_code: str | None, periods: tuple[str, ...], no_downloads: bool
+) -> None:
     """Harvest every figure the role can obtain and bound each protected cell by LP; exit 1
     when any is exposed."""
     from dashboard.disclosure_audit import run
 
     try:
-        report = run(role, org_code)
+        report = run(role, org_code, list(periods) or None, not no_downloads)
     except (ValueError, RuntimeError) as exc:
         fail(str(exc))
     click.echo("\n".join(report.lines()))

@@ -199,7 +199,12 @@ def per_period(counts):
     return counted
 
 
-def run(role: str, org_code: str | None = None, periods: list[str] | None = None) -> Report:
+def run(
+    role: str,
+    org_code: str | None = None,
+    periods: list[str] | None = None,
+    downloads: bool = True,
+) -> Report:
     """Audit the figures `role` can obtain of one organisation (default: PUBLIC_ORG) on a fresh
     app from the environment's settings. A partner is simulated by fixing the request's viewer
     (no password needed); the public role goes through the anonymous path unchanged."""
