@@ -210,3 +210,25 @@ def verify_audit(obj: Context) -> None:
 from dashboard.import_cli import add_import_commands  # noqa: E402 - registers on `cli` above
 
 add_import_commands(cli)
+
+
+# --- disclosure audit (issue 9) -------------------------------------------------------------
+@cli.command("audit-disclosure")
+@click.option("--role", type=click.Choice(["public", "partner"]), required=True)
+@click.option("--org", "org_code", default=None, help="Organisation code (default PUBLIC_ORG).")
+@click.option("--period", "periods", multiple=True, help="Only these periods (default: all).")
+@click.option("--no-downloads", is_flag=True, help="Leave out the download buttons.")
+def audit_disclosure(
+    role: str, org_code: str | None, periods: tuple[str, ...], no_downloads: bool
+) -> None:
+    """Harvest every figure the role can obtain and bound each protected cell by LP; exit 1
+    when any is exposed."""
+    from dashboard.disclosure_audit import run
+
+    try:
+        report = run(role, org_code, list(periods) or None, not no_downloads)
+    except (ValueError, RuntimeError) as exc:
+        fail(str(exc))
+    click.echo("\n".join(report.lines()))
+    if not report.ok:
+        fail(f"disclosure audit failed for role {role}: small counts can be recovered")
