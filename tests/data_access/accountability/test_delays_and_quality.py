@@ -8,10 +8,10 @@ from datetime import date
 
 import pytest
 
-from components.accountability_frames import quarter_of, to_quarters
 from data_access.queries import accountability as acc
 from data_access.queries import kpis
 from data_access.queries.common import Period
+from pages.accountability.frames import quarter_of, to_quarters
 from tests.data_access.accountability.data import (
     Q1,
     d,

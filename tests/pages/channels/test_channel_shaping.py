@@ -6,10 +6,10 @@ from datetime import date
 
 import pandas as pd
 
-from components import channels_frames as frames
 from dashboard.disclosure import TOTAL, protect_cube
 from dashboard.published import exact_cube, select_cells
 from data_access.vocab import CHANNELS, STRANDS
+from pages.channels import frames
 from tests.data_access.helpers import records
 from tests.pages.channels.helpers import (
     CATEGORIES,

@@ -10,7 +10,6 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from components import channels_frames as frames
 from dashboard.disclosure import MARKER, TOTAL, protect_cube
 from dashboard.filters import period_bounds
 from dashboard.labels import channel_label
@@ -19,6 +18,7 @@ from data_access.db import make_engine
 from data_access.models import Area
 from data_access.queries.channels import monthly_volumes
 from data_access.vocab import CHANNELS, STRANDS
+from pages.channels import frames
 from tests.dash_client import call, find_callback, response_data
 from tests.disclosure_oracle import whole_numbers_in
 from tests.pages.channels.helpers import (

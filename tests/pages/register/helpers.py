@@ -10,7 +10,6 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from components.register_forms import field_id
 from data_access.models import (
     Commitment,
     CommitmentHistory,
@@ -18,6 +17,7 @@ from data_access.models import (
     Organisation,
     Target,
 )
+from pages.register.form_layout import field_id
 from tests.conftest import app_config
 from tests.dash_client import call, find_callback, response_data
 

@@ -9,14 +9,6 @@ import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import dcc, html
 
-from components.accountability_charts import (
-    UNKNOWN_COLOUR,
-    create_measure_figure,
-    create_missing_figure,
-    create_outcome_figure,
-)
-from components.accountability_frames import OUTCOME_ORDER, target_words
-from components.accountability_text import choice, delay_name, headers, unit_word, when
 from components.chart_table import (
     create_chart_with_table,
     create_data_table,
@@ -24,9 +16,17 @@ from components.chart_table import (
     create_empty_state,
 )
 from components.filter_bar import create_filter_dropdown
-from components.register_table import create_register_grid
+from components.record_grid import create_record_grid
 from dashboard.i18n import _
 from dashboard.labels import incident_type_label, outcome_label
+from pages.accountability.figures import (
+    UNKNOWN_COLOUR,
+    create_measure_figure,
+    create_missing_figure,
+    create_outcome_figure,
+)
+from pages.accountability.frames import OUTCOME_ORDER, target_words
+from pages.accountability.text import choice, delay_name, headers, unit_word, when
 
 STATUS_STYLES = {
     "green": {"color": "#1b7837", "fontWeight": 600},
@@ -242,5 +242,5 @@ def create_actions_section(table: pd.DataFrame, id_prefix: str, today: date) -> 
         n=int(table["late"].sum()),
         today=today.isoformat(),
     )
-    grid = create_register_grid(table, headers(), f"{id_prefix}-table", "late", "overdue")
+    grid = create_record_grid(table, headers(), f"{id_prefix}-table", "late", "overdue")
     return _tidy(html.Div([html.P(caption, className="chart-caption"), grid]))

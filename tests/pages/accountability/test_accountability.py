@@ -237,8 +237,7 @@ def test_staff_can_open_the_page(login_as, role):
 def test_empty_states_say_why(app):
     import pandas as pd
 
-    from components import accountability_frames as frames
-    from components import accountability_sections as sections
+    from pages.accountability import frames, sections
 
     target = (2.0, "at_most")
     with app.server.test_request_context("/"):

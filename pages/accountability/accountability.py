@@ -8,9 +8,6 @@ from datetime import timedelta
 import pandas as pd
 from dash import Input, Output, State, callback, ctx, html, no_update
 
-from components import accountability_frames as frames
-from components import accountability_sections as sections
-from components import accountability_text as text
 from dashboard.access import register_page
 from dashboard.downloads import csv_download
 from dashboard.extensions import db
@@ -26,6 +23,7 @@ from dashboard.viewer import current_viewer
 from data_access.queries import accountability as acc
 from data_access.queries import kpis
 from data_access.vocab import ACTION_STATUSES, INCIDENT_TYPES
+from pages.accountability import frames, sections, text
 
 register_page(__name__, path="/accountability", title=N_("Accountability"), order=50)
 

@@ -12,7 +12,7 @@ OVERDUE_ROW = {"backgroundColor": "#fdebd3", "boxShadow": "inset 5px 0 0 #b35806
 CELL = {"lineHeight": "1.4", "paddingTop": "4px", "paddingBottom": "4px"}
 
 
-def create_register_grid(
+def create_record_grid(
     frame: pd.DataFrame, headers: dict[str, str], grid_id: str, flag: str, overdue_column: str
 ) -> dag.AgGrid:
     """An AG Grid of the register: one row per commitment (row id: its `code`). Rows whose

@@ -6,15 +6,15 @@ from __future__ import annotations
 import pandas as pd
 from dash import html
 
-from components import channels_text as text
-from components.channels_figures import referral_figure, share_figure, volume_figure
-from components.channels_frames import is_zero
-from components.channels_sections import create_table_block, shown
 from components.chart_table import create_chart_with_table, create_empty_state
 from components.kpi_card import create_kpi_card, create_kpi_row
 from dashboard.disclosure import MARKER, TOTAL
 from dashboard.i18n import _, ngettext
 from dashboard.labels import event_type_label, strand_label, target_direction_label
+from pages.channels import text
+from pages.channels.figures import referral_figure, share_figure, volume_figure
+from pages.channels.frames import is_zero
+from pages.channels.sections import create_table_block, shown
 
 SHARE_COUNTS = ["third_party", "partner_referral", "all_reports"]
 SHARES = {

@@ -7,23 +7,12 @@ import pandas as pd
 from dash import Input, Output, State, callback, ctx, html, no_update
 from flask import current_app
 
-from components import workload_charts as charts
-from components import workload_frames as frames
-from components import workload_sections as sections
 from components.chart_table import (
     create_chart_with_table,
     create_download_button,
     create_empty_state,
 )
 from components.kpi_card import create_kpi_card, create_kpi_row
-from components.workload_text import (
-    INTRO,
-    SECTIONS,
-    capacity_titles,
-    caption,
-    deployment_series,
-    empty,
-)
 from dashboard.access import register_page
 from dashboard.downloads import csv_download
 from dashboard.extensions import db
@@ -39,6 +28,15 @@ from dashboard.page_support import (
 from dashboard.policy import allowed
 from dashboard.viewer import current_viewer
 from data_access.queries import workload
+from pages.workload import figures, frames, sections
+from pages.workload.text import (
+    INTRO,
+    SECTIONS,
+    capacity_titles,
+    caption,
+    deployment_series,
+    empty,
+)
 
 register_page(__name__, path="/workload", title=N_("Liaison workload"), order=40)
 
@@ -114,7 +112,7 @@ def update_workload_funnel(store):
     if total == 0:
         nothing = create_empty_state(empty("funnel"))
         return nothing, nothing, *cards
-    figure = charts.create_funnel_figure(list(stages["stage"]), list(stages["count"]))
+    figure = figures.create_funnel_figure(list(stages["stage"]), list(stages["count"]))
     chart = _chart(figure, stages, "funnel", caption("funnel", total=f"{total:,}"))
     reasons = sections.create_captioned_table(
         caption("dropouts"), dropouts, header, f"{PREFIX}-dropouts-table"
@@ -162,7 +160,7 @@ def update_workload_caseload(store):
     if not (active or areas["new_allocations"].sum()):
         return create_empty_state(empty("areas")), _officer_part(officers), card
     series = {column: header(column) for column in ("active_cases", "new_allocations")}
-    figure = charts.create_grouped_bars(areas, "area", series, _("Area of the LO"), _("Cases"))
+    figure = figures.create_grouped_bars(areas, "area", series, _("Area of the LO"), _("Cases"))
     return _chart(figure, areas, "areas", caption("areas")), _officer_part(officers), card
 
 
@@ -198,7 +196,7 @@ def update_workload_deployments(store):
     series = deployment_series()
     if not frame[list(series)].to_numpy().sum():
         return create_empty_state(empty("deployments"))
-    figure = charts.create_grouped_bars(frame, "month", series, header("month"), _("Referrals"))
+    figure = figures.create_grouped_bars(frame, "month", series, header("month"), _("Referrals"))
     return _chart(figure, frame, "deployments", caption("deployments"))
 
 
@@ -218,7 +216,7 @@ def update_workload_capacity(store):
     if not store:
         return no_update
     shown, flagged, level, on = capacity_frame(store)
-    figure = charts.create_capacity_figure(
+    figure = figures.create_capacity_figure(
         list(shown["area"]), list(shown["per_officer"]), flagged, level, capacity_titles(level)
     )
     names = ", ".join(shown.loc[flagged, "area"]) or _("none")

@@ -11,8 +11,6 @@ from dash.exceptions import PreventUpdate
 from sqlalchemy.orm import Session
 
 from components.chart_table import create_data_table, create_empty_state
-from components.register_forms import FORM_FIELDS, create_form_message, field_id
-from components.register_frames import commitment_choices, targets_display
 from dashboard.access import refuse
 from dashboard.extensions import db
 from dashboard.i18n import _
@@ -21,6 +19,8 @@ from dashboard.page_support import today
 from dashboard.policy import allowed
 from dashboard.viewer import Viewer, current_viewer
 from data_access import commitments as store
+from pages.register.form_layout import FORM_FIELDS, create_form_message, field_id
+from pages.register.frames import commitment_choices, targets_display
 
 EDIT_FIELDS = store.COMMITMENT_FIELDS
 Write = Callable[[Session, Viewer, dict], str]

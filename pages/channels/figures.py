@@ -9,8 +9,8 @@ from collections.abc import Mapping
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.channels_frames import MARKED_EVENTS, month_start
 from components.palette import OKABE_ITO
+from pages.channels.frames import MARKED_EVENTS, month_start
 
 CHANNEL_COLOURS = {
     "101": OKABE_ITO[0],

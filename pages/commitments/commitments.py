@@ -10,14 +10,6 @@ import pandas as pd
 from dash import Input, Output, State, callback, dcc, html, no_update
 
 from components.chart_table import create_download_button
-from components.commitments_method import create_method_section, method_groups, method_notes
-from components.commitments_scorecard import create_key_point_card, create_scorecard
-from components.commitments_text import (
-    commitment_lines,
-    display_rows,
-    headline_cards,
-    table_headers,
-)
 from components.kpi_card import create_kpi_row
 from dashboard import published
 from dashboard.access import register_page
@@ -40,6 +32,14 @@ from data_access.queries.indicators import INDICATORS, Indicator
 from data_access.queries.indicators_governance import commitment_summary
 from data_access.queries.indicators_referrals import REFERRAL_PAIRS
 from data_access.vocab import CHANNELS, KEY_POINTS, STRANDS
+from pages.commitments.method import create_method_section, method_groups, method_notes
+from pages.commitments.scorecard import create_key_point_card, create_scorecard
+from pages.commitments.text import (
+    commitment_lines,
+    display_rows,
+    headline_cards,
+    table_headers,
+)
 
 register_page(__name__, path="/commitments", title=N_("Leadership commitment"), order=10)
 

@@ -9,15 +9,7 @@ from dash import Input, Output, State, callback, dcc, html, no_update
 
 from components.chart_table import create_data_table, create_download_button, create_empty_state
 from components.filter_bar import Option, create_filter_dropdown
-from components.register_forms import FORM_FIELDS, create_register_edit_forms
-from components.register_frames import (
-    commitment_choices,
-    history_display,
-    history_headers,
-    register_display,
-    register_headers,
-)
-from components.register_table import create_register_grid
+from components.record_grid import create_record_grid
 from dashboard.access import register_page
 from dashboard.downloads import csv_download
 from dashboard.extensions import db
@@ -25,10 +17,18 @@ from dashboard.i18n import N_, _
 from dashboard.labels import commitment_status_label, register_key_point_label
 from dashboard.page_support import register_filter_callbacks, today, viewer_filters
 from dashboard.policy import allowed
-from dashboard.register_forms import register_form_callbacks
 from dashboard.viewer import current_viewer
 from data_access.queries import commitments
 from data_access.vocab import COMMITMENT_STATUSES, KEY_POINTS
+from pages.register.form_callbacks import register_form_callbacks
+from pages.register.form_layout import FORM_FIELDS, create_register_edit_forms
+from pages.register.frames import (
+    commitment_choices,
+    history_display,
+    history_headers,
+    register_display,
+    register_headers,
+)
 
 register_page(__name__, path="/register", title=N_("Commitments register"), order=15)
 
@@ -141,7 +141,7 @@ def update_register_table(store_data, *_saved):
         n=len(shown),
         late=int(shown["late"].sum()),
     )
-    grid = create_register_grid(shown, register_headers(), f"{PREFIX}-grid", "late", "overdue")
+    grid = create_record_grid(shown, register_headers(), f"{PREFIX}-grid", "late", "overdue")
     caption_p = html.P(caption, className="chart-caption", id=f"{PREFIX}-caption")
     return html.Div([caption_p, grid]), commitment_choices(shown)
 
@@ -190,5 +190,5 @@ def update_commitment_history(code, *_saved):
     return create_data_table(shown, history_headers(), f"{PREFIX}-history-table")
 
 
-# The coordinator's edit forms: dashboard/register_forms.py (each re-checks commitments.edit).
+# The coordinator's edit forms: pages/register/form_callbacks.py (each re-checks commitments.edit).
 register_form_callbacks(PREFIX)

@@ -9,10 +9,6 @@ from datetime import timedelta
 import pandas as pd
 from dash import Input, Output, State, callback, ctx, html, no_update
 
-from components import channels_blocks as blocks
-from components import channels_frames as frames
-from components import channels_text as text
-from components.channels_sections import create_channel_filter, create_sections, shown
 from components.chart_table import create_empty_state
 from dashboard import published
 from dashboard.access import register_page
@@ -30,6 +26,8 @@ from dashboard.page_support import (
 from dashboard.viewer import Viewer, current_viewer
 from data_access.queries import channels, kpis, referrals
 from data_access.vocab import CHANNELS, STRANDS
+from pages.channels import blocks, frames, text
+from pages.channels.sections import create_channel_filter, create_sections, shown
 
 register_page(__name__, path="/channels", title=N_("Reporting channels"), order=50)
 

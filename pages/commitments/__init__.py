@@ -1,0 +1,2 @@
+"""The leadership-commitment scorecard page: the page module and its scorecard cards, method
+notes and words."""
