@@ -9,7 +9,7 @@ import dash
 from flask import Flask, jsonify, render_template
 from sqlalchemy import text
 
-from dashboard import access
+from dashboard import access, background, uploads
 from dashboard.auth import bp as auth_bp
 from dashboard.auth import too_many_attempts
 from dashboard.config import INSTANCE_DIR, PROJECT_ROOT, load_config
@@ -81,6 +81,8 @@ def create_app(overrides: dict[str, Any] | None = None) -> dash.Dash:
     """Build the app from environment settings plus `overrides`."""
     config = load_config(overrides)
     server = create_server(config)
+    server.extensions["job_store"] = background.JobStore(config)
+    server.before_request(uploads.widen_callback_body_limit)  # before the hook reads the body
     server.before_request(access.enforce)
     app = dash.Dash(
         __name__,
@@ -94,6 +96,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> dash.Dash:
         update_title=None,
         compress=False,
         enable_mcp=False,
+        background_callback_manager=background.create_manager(config),
     )
     app.layout = shell_layout
     for page in dash.page_registry.values():
