@@ -28,8 +28,9 @@ from dashboard.uploads import decode_upload, import_limit_bytes
 from data_access.imports import KINDS, preview_import
 from data_access.imports.templates import template_csv, template_xlsx
 from data_access.imports.workbook import sheet_names
-from pages.data_import import confirm, frames, sections, staging
+from pages.data_import import frames, sections, staging
 from pages.data_import.checks import PREFIX, alert, import_viewer, max_mb
+from pages.data_import.confirm import register_confirm_callbacks
 from pages.data_import.text import (
     EMPTY_PREVIEW,
     FILE_GONE,
@@ -40,8 +41,6 @@ from pages.data_import.text import (
 )
 
 register_page(__name__, path="/import", title=N_("Import records"), order=80)
-
-__all__ = ["confirm"]  # its callbacks (confirm, cancel) belong to this page
 
 
 def layout(**_query):
@@ -241,3 +240,6 @@ def download_reject_report(_clicks, token):
     record_download("import-reject-report", found["report"].count("\n") - 1)
     stem = PurePath(str(found.get("filename") or "import")).stem
     return dcc.send_string(found["report"], f"{stem}-rejects.csv")
+
+
+register_confirm_callbacks()

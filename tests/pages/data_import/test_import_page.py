@@ -1,0 +1,193 @@
+"""The import page through HTTP as the browser drives it: upload, preview, confirm (a background
+job), the reject report, double clicks, cancelling, size limits and refusals for other roles."""
+
+from __future__ import annotations
+
+import json
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from data_access.db import make_engine
+from data_access.models import AuditEvent, ImportBatch, Referral
+from tests.dash_client import call, find_callback, request_body, response_data
+from tests.pages.data_import.helpers import (
+    data_url,
+    end_id,
+    recent_referrals,
+    referrals_csv,
+    run_background,
+    signed_in,
+)
+
+P = "data_import"
+
+
+def count(url: str, model, **where) -> int:
+    engine = make_engine(url)
+    with Session(engine) as session:
+        stmt = select(func.count()).select_from(model)
+        for name, value in where.items():
+            stmt = stmt.where(getattr(model, name) == value)
+        found = session.scalar(stmt)
+    engine.dispose()
+    return found
+
+
+def text_of(node) -> str:
+    return json.dumps(node)
+
+
+def upload(client, app, text: str, filename: str = "referrals.csv") -> dict:
+    checked = {"contents": data_url(text.encode("utf-8")), "filename": filename}
+    answer = call(client, find_callback(app, f"{P}-file.data"),
+                  {f"{P}-upload-checked.data": checked})  # fmt: skip
+    assert answer.status_code == 200, answer.get_data(as_text=True)[:300]
+    return response_data(answer)
+
+
+def preview(client, app, file: dict, kind: str | None = "referrals", mapping=None) -> dict:
+    values = {f"{P}-file.data": file, f"{P}-kind.value": kind, f"{P}-mapping.data": mapping,
+              f"{P}-sheet.value": None, f"{P}-sheet-area.hidden": True}  # fmt: skip
+    answer = call(client, find_callback(app, f"{P}-preview.children"), values)
+    assert answer.status_code == 200, answer.get_data(as_text=True)[:300]
+    return response_data(answer)
+
+
+def call_triggered(client, callback: dict, values: dict, trigger: str):
+    """A callback request as when only `trigger` changed (ctx.triggered_id is its id)."""
+    body = request_body(callback, values)
+    body["changedPropIds"] = [trigger]
+    return client.post("/_dash-update-component", json=body)
+
+
+def confirm(client, app, ticket: str):
+    values = {f"{P}-confirm.n_clicks": 1, f"{P}-ticket.data": ticket}
+    return run_background(client, app, f"{P}-result.children@", values, end_id(client))
+
+
+def test_upload_preview_confirm_imports_and_records_history(force):
+    client = signed_in(force, "coordinator")
+    staged = upload(client, force, recent_referrals(30))
+    file = staged[f"{P}-file"]["data"]
+    assert file["filename"] == "referrals.csv" and file["token"]
+    assert staged[f"{P}-sheet-area"]["hidden"] is True  # a CSV has no sheets
+
+    shown = preview(client, force, file)
+    panel = text_of(shown[f"{P}-preview"]["children"])
+    assert "Ready to import" in panel and "UTF-8" in panel and "to be added" in panel
+    assert shown[f"{P}-confirm"]["disabled"] is False
+    assert count(force.url, Referral) == 0  # a preview writes nothing
+
+    ticket = shown[f"{P}-ticket"]["data"]
+    result, progress = confirm(client, force, ticket)
+    assert "Imported" in text_of(result[f"{P}-result"]) and "/import/history" in text_of(result)
+    assert result[f"{P}-confirm"]["disabled"] is True  # stays disabled after success
+    assert progress, "no progress reported"
+    assert count(force.url, Referral) == 30
+    assert count(force.url, ImportBatch, status="applied", kind="referrals") >= 1
+    assert count(force.url, AuditEvent, action="import") >= 2  # areas (setup) and this one
+
+    again, _progress = confirm(client, force, ticket)  # a double click, or a replay
+    assert "already imported" in text_of(again[f"{P}-result"])
+    assert count(force.url, Referral) == 30
+
+
+def test_rejected_file_shows_rejects_and_offers_the_report(force):
+    client = signed_in(force, "coordinator")
+    bad = referrals_csv("X1,N,homophobic,crime,online,2024-02-31,2024-03-01",
+                        "X2,ZZ,homophobic,crime,online,2024-02-01,2024-03-01")  # fmt: skip
+    file = upload(client, force, bad, "bad.csv")[f"{P}-file"]["data"]
+    shown = preview(client, force, file)
+    panel = text_of(shown[f"{P}-preview"]["children"])
+    assert "rejected" in panel and f"{P}-rejects" in panel and "ZZ" in panel
+    assert shown[f"{P}-confirm"]["disabled"] is True
+    assert shown[f"{P}-report-area"]["hidden"] is False
+    ticket = shown[f"{P}-ticket"]["data"]
+    values = {f"{P}-report.n_clicks": 1, f"{P}-ticket.data": ticket}
+    answer = call(client, find_callback(force, f"{P}-report-download.data"), values)
+    report = response_data(answer)[f"{P}-report-download"]["data"]
+    assert report["filename"] == "bad-rejects.csv"
+    assert report["content"].startswith("row,column,value,reason") and "ZZ" in report["content"]
+
+
+def test_cancelled_import_keeps_nothing_and_is_in_the_history(force):
+    client = signed_in(force, "coordinator")
+    before = count(force.url, Referral)
+    file = upload(client, force, recent_referrals(5, start=500))[f"{P}-file"]["data"]
+    ticket = preview(client, force, file)[f"{P}-ticket"]["data"]
+    note = call(client, find_callback(force, f"{P}-cancel-note.children"),
+                {f"{P}-cancel.n_clicks": 1, f"{P}-ticket.data": ticket})  # fmt: skip
+    assert "Cancelling" in text_of(response_data(note))
+    result, _progress = confirm(client, force, ticket)
+    assert "cancelled" in text_of(result[f"{P}-result"])
+    assert result[f"{P}-confirm"]["disabled"] is False
+    assert count(force.url, Referral) == before
+    assert count(force.url, ImportBatch, status="cancelled") == 1
+
+
+def test_file_over_the_limit_is_refused_with_a_clear_message(force):
+    client = signed_in(force, "coordinator")
+    force.server.config["IMPORT_MAX_MB"] = 0.001  # about 1 KB
+    try:
+        staged = upload(client, force, recent_referrals(40))
+    finally:
+        force.server.config["IMPORT_MAX_MB"] = 20
+    assert staged[f"{P}-file"]["data"] is None
+    assert "over the import limit of 0.001 MB" in text_of(staged[f"{P}-file-note"])
+
+
+def test_callback_body_up_to_the_import_limit_is_accepted_for_the_coordinator_only(force):
+    """MAX_CONTENT_LENGTH stays small for everyone; a coordinator's upload may reach
+    IMPORT_MAX_MB encoded."""
+    force.server.config["MAX_CONTENT_LENGTH"] = 1024 * 1024
+    big = recent_referrals(30000)  # ~1.6 MB, ~2.2 MB as base64 in the callback body
+    try:
+        staged = upload(signed_in(force, "coordinator"), force, big)
+        assert staged[f"{P}-file"]["data"]["token"]
+        checked = {"contents": data_url(big.encode()), "filename": "big.csv"}
+        refused = call(signed_in(force, "leadership"), find_callback(force, f"{P}-file.data"),
+                       {f"{P}-upload-checked.data": checked})  # fmt: skip
+        assert refused.status_code == 413
+    finally:
+        force.server.config["MAX_CONTENT_LENGTH"] = None
+
+
+def test_mapping_choice_sets_the_kind_and_bad_mapping_is_explained(force):
+    client = signed_in(force, "coordinator")
+    chooser = find_callback(force, f"{P}-mapping.data")
+    shipped = response_data(call(client, chooser, {f"{P}-mapping-choice.value":
+                                                   "toronto_hate_crimes"}))  # fmt: skip
+    assert shipped[f"{P}-kind"]["value"] == "referrals"
+    bad = {f"{P}-mapping-upload.contents": data_url(b"kind: referrals\ncolumns: {nope: X}\n"),
+           f"{P}-mapping-upload.filename": "mine.yaml"}  # fmt: skip
+    answer = call_triggered(client, chooser, bad, f"{P}-mapping-upload.contents")
+    assert "nope" in text_of(response_data(answer)[f"{P}-mapping-note"])
+
+
+def test_templates_download_as_csv_and_xlsx(force):
+    client = signed_in(force, "coordinator")
+    download = find_callback(force, f"{P}-template-download.data")
+    csv = response_data(call(client, download, {f"{P}-template-csv.n_clicks": 1,
+                                                f"{P}-kind.value": "areas"}))  # fmt: skip
+    assert csv[f"{P}-template-download"]["data"]["content"].startswith("code,name")
+    values = {f"{P}-template-xlsx.n_clicks": 1, f"{P}-kind.value": "areas"}
+    xlsx = response_data(call_triggered(client, download, values, f"{P}-template-xlsx.n_clicks"))
+    sent = xlsx[f"{P}-template-download"]["data"]
+    assert sent["filename"] == "areas.xlsx" and sent["base64"] is True
+
+
+def test_other_roles_are_refused_every_import_callback_even_the_background_polls(force):
+    coordinator = signed_in(force, "coordinator")
+    file = upload(coordinator, force, recent_referrals(2, start=900))[f"{P}-file"]["data"]
+    ticket = preview(coordinator, force, file)[f"{P}-ticket"]["data"]
+    callback = find_callback(force, f"{P}-result.children@")
+    for role in ("leadership", "network", "partner", "admin", "public"):
+        client = signed_in(force, role)
+        started = call(client, callback, {f"{P}-confirm.n_clicks": 1, f"{P}-ticket.data": ticket})
+        assert started.status_code == 403, role
+        poll = {"output": callback["output"], "outputs": [], "inputs": []}
+        polled = client.post("/_dash-update-component?cacheKey=x&job=1&endId=y", json=poll)
+        assert polled.status_code == 403, role
+        assert client.get("/import").status_code in (302, 403), role
+    assert count(force.url, Referral, log_number="R00900") == 0
