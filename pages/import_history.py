@@ -89,7 +89,7 @@ def update_import_history(_load):
         id=f"{PREFIX}-grid",
         rowData=shown.to_dict("records"),
         columnDefs=columns,
-        getRowId="params.data.id",
+        getRowId="String(params.data.id)",
         defaultColDef={"sortable": True, "resizable": True, "cellDataType": False},
         dashGridOptions={
             "domLayout": "autoHeight",
