@@ -16,7 +16,11 @@ from dashboard.i18n import N_, _
 from dashboard.viewer import current_viewer
 from data_access.queries.import_history import batch_report, import_batches
 
-register_page(__name__, path="/import/history", title=N_("Import history"), order=81)
+# Coordinators reach the history from the import page; leadership from the navigation.
+register_page(
+    __name__, path="/import/history", title=N_("Import history"), order=81,
+    nav_roles={"leadership"},
+)  # fmt: skip
 
 PREFIX = "import_history"
 HEADERS = {

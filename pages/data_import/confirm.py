@@ -34,7 +34,11 @@ def register_confirm_callbacks() -> None:
             (Output(f"{PREFIX}-cancel", "disabled"), False, True),
             (Output(f"{PREFIX}-progress-area", "hidden"), False, True),
         ],
-        progress=[Output(f"{PREFIX}-progress", "value"), Output(f"{PREFIX}-progress", "label")],
+        progress=[
+            Output(f"{PREFIX}-progress", "value"),
+            Output(f"{PREFIX}-progress", "label"),
+            Output(f"{PREFIX}-progress-text", "children"),
+        ],
         prevent_initial_call=True,
     )
     def confirm_import(set_progress, clicks, token):
@@ -53,12 +57,13 @@ def register_confirm_callbacks() -> None:
             source = staging.source_for(viewer, ticket, max_mb()) if ticket else None
             if source is None:
                 return alert(_(TICKET_GONE), "warning"), True
-            set_progress((0, _("Checking the rows again ...")))
+            set_progress((0, "", _("Checking the rows again ...")))
 
             def progress(done: int, total: int) -> None:
                 percent = round(100 * done / total) if total else 100
-                set_progress((percent, _("%(done)s of %(total)s rows written", done=f"{done:,}",
-                                         total=f"{total:,}")))  # fmt: skip
+                written = _("%(done)s of %(total)s rows written", done=f"{done:,}",
+                            total=f"{total:,}")  # fmt: skip
+                set_progress((percent, f"{percent}%", written))
 
             try:
                 with db.session() as session:
@@ -71,7 +76,7 @@ def register_confirm_callbacks() -> None:
                 message = _("The import stopped with an error and nothing was kept; it is recorded "
                             "in the import history.")  # fmt: skip
                 return alert(message), False
-            set_progress((100, _("Done")))
+            set_progress((100, "100%", _("Done")))
             return frames.result_panel(summary), summary.status == "applied"
 
     @callback(

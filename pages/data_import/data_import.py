@@ -40,7 +40,7 @@ from pages.data_import.text import (
     NOT_ALLOWED,
 )
 
-register_page(__name__, path="/import", title=N_("Import records"), order=80)
+register_page(__name__, path="/import", title=N_("Import"), order=80)
 
 
 def layout(**_query):
@@ -49,7 +49,10 @@ def layout(**_query):
     return html.Div(
         [
             html.H1(_("Import records"), className="h3"),
-            html.P(_(INTRO), className="text-muted"),
+            html.P(
+                [_(INTRO), " ", html.A(_("See the import history."), href="/import/history")],
+                className="text-muted",
+            ),
             sections.kind_step(sorted(staging.shipped_mappings())),
             sections.file_step(limit_mb),
             sections.preview_step(),

@@ -161,7 +161,8 @@ def preview_step() -> dbc.Card:
                 striped=True,
                 animated=True,
                 style={"height": "1.5rem"},
-            )
+            ),
+            html.Div(id=f"{PREFIX}-progress-text", className="small mt-1", role="status"),
         ],  # fmt: skip
         id=f"{PREFIX}-progress-area",
         hidden=True,
