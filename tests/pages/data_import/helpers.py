@@ -91,26 +91,36 @@ def end_id(client, path: str = "/import") -> str:
     return match.group(1)
 
 
-def run_background(client, app, fragment: str, values: dict, token: str, timeout: float = 60):
-    """Start a background callback and poll it like the renderer; (final JSON, progress seen).
-    The first answer carries the signed job handles; polls repeat the body without values."""
+def start_background(client, app, fragment: str, values: dict, token: str) -> tuple[dict, str]:
+    """Start a background callback; (its callback, the poll address with the signed handles)."""
     callback = find_callback(app, fragment)
-    body = request_body(callback, values)
-    started = client.post(f"/_dash-update-component?endId={token}", json=body)
+    started = client.post(f"/_dash-update-component?endId={token}",
+                          json=request_body(callback, values))  # fmt: skip
     assert started.status_code == 200, started.get_data(as_text=True)[:300]
     handles = started.get_json()
     assert "cacheKey" in handles and "job" in handles, handles
-    poll = request_body(callback, {})
     url = (f"/_dash-update-component?endId={token}&cacheKey={handles['cacheKey']}"
            f"&job={handles['job']}")  # fmt: skip
+    return callback, url
+
+
+def poll_background(client, callback: dict, url: str) -> tuple[dict | None, dict | None]:
+    """One poll as the renderer sends it (values cleared): (final response or None, progress)."""
+    answer = client.post(url, json=request_body(callback, {}))
+    assert answer.status_code in (200, 204), answer.get_data(as_text=True)[:300]
+    data = answer.get_json() if answer.status_code == 200 else {}
+    return data.get("response"), data.get("progress")
+
+
+def run_background(client, app, fragment: str, values: dict, token: str, timeout: float = 60):
+    """Start a background callback and poll it like the renderer; (final JSON, progress seen)."""
+    callback, url = start_background(client, app, fragment, values, token)
     progress, deadline = [], time.monotonic() + timeout
     while time.monotonic() < deadline:
-        answer = client.post(url, json=poll)
-        assert answer.status_code in (200, 204), answer.get_data(as_text=True)[:300]
-        data = answer.get_json() if answer.status_code == 200 else {}
-        if "progress" in data:
-            progress.append(data["progress"])
-        if "response" in data:
-            return data["response"], progress
+        response, step = poll_background(client, callback, url)
+        if step:
+            progress.append(step)
+        if response is not None:
+            return response, progress
         time.sleep(0.1)
     raise AssertionError(f"background callback {fragment} did not finish in {timeout}s")

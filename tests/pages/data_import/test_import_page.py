@@ -4,6 +4,7 @@ job), the reject report, double clicks, cancelling, size limits and refusals for
 from __future__ import annotations
 
 import json
+import time
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -14,10 +15,12 @@ from tests.dash_client import call, find_callback, request_body, response_data
 from tests.pages.data_import.helpers import (
     data_url,
     end_id,
+    poll_background,
     recent_referrals,
     referrals_csv,
     run_background,
     signed_in,
+    start_background,
 )
 
 P = "data_import"
@@ -191,3 +194,26 @@ def test_other_roles_are_refused_every_import_callback_even_the_background_polls
         assert polled.status_code == 403, role
         assert client.get("/import").status_code in (302, 403), role
     assert count(force.url, Referral, log_number="R00900") == 0
+
+
+def test_the_app_answers_while_an_import_runs(force):
+    """The apply runs in a job process: other callbacks answer meanwhile."""
+    client = signed_in(force, "coordinator")
+    file = upload(client, force, recent_referrals(20000, start=20000))[f"{P}-file"]["data"]
+    ticket = preview(client, force, file)[f"{P}-ticket"]["data"]
+    values = {f"{P}-confirm.n_clicks": 1, f"{P}-ticket.data": ticket}
+    callback, url = start_background(client, force, f"{P}-result.children@", values,
+                                     end_id(client))  # fmt: skip
+    started = time.monotonic()
+    other = call(client, find_callback(force, "import_history-table.children"),
+                 {"import_history-load.data": 0})  # fmt: skip
+    answered = time.monotonic() - started
+    assert other.status_code == 200
+    still_running, _progress = poll_background(client, callback, url)
+    assert still_running is None, "the import finished before the other request: not a test"
+    assert answered < 2.0
+    deadline = time.monotonic() + 120
+    while (result := poll_background(client, callback, url)[0]) is None:
+        assert time.monotonic() < deadline
+        time.sleep(0.2)
+    assert "Imported" in text_of(result[f"{P}-result"])
