@@ -217,3 +217,40 @@ def test_the_app_answers_while_an_import_runs(force):
         assert time.monotonic() < deadline
         time.sleep(0.2)
     assert "Imported" in text_of(result[f"{P}-result"])
+
+
+def workbook(**sheets: str) -> bytes:
+    """An .xlsx with one sheet per keyword, each filled from CSV text."""
+    import csv
+    import io
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.remove(book.active)
+    for name, text in sheets.items():
+        sheet = book.create_sheet(name)
+        for row in csv.reader(io.StringIO(text)):
+            sheet.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def test_a_workbook_of_several_sheets_asks_for_the_sheet(force):
+    client = signed_in(force, "coordinator")
+    data = workbook(Notes="a,b\n1,2\n", Referrals=recent_referrals(3, start=700))
+    checked = {"contents": data_url(data, "application/vnd.ms-excel"), "filename": "f.xlsx"}
+    staged = response_data(call(client, find_callback(force, f"{P}-file.data"),
+                                {f"{P}-upload-checked.data": checked}))  # fmt: skip
+    assert staged[f"{P}-sheet-area"]["hidden"] is False
+    assert [o["value"] for o in staged[f"{P}-sheet"]["options"]] == ["Notes", "Referrals"]
+    file = staged[f"{P}-file"]["data"]
+    values = {f"{P}-file.data": file, f"{P}-kind.value": "referrals", f"{P}-mapping.data": None,
+              f"{P}-sheet.value": None, f"{P}-sheet-area.hidden": False}  # fmt: skip
+    callback = find_callback(force, f"{P}-preview.children")
+    waiting = response_data(call(client, callback, values))
+    assert "choose the one to import" in text_of(waiting[f"{P}-preview"])
+    chosen = response_data(call(client, callback, {**values, f"{P}-sheet.value": "Referrals"}))
+    panel = text_of(chosen[f"{P}-preview"])
+    assert "Ready to import" in panel and "Sheet: Referrals" in panel
