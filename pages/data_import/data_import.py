@@ -150,36 +150,39 @@ clientside_callback(
 def stage_upload(checked):
     """Keep the uploaded file on the server (the browser keeps only a token); its sheets."""
     viewer = import_viewer()
-    if viewer is None:
-        return None, alert(_(NOT_ALLOWED)), [], None, True
     checked = checked if isinstance(checked, dict) else {}
     data = decode_upload(checked.get("contents"))
     filename = PurePath(str(checked.get("filename") or "upload")).name[:200]
+    if viewer is None:
+        return _no_file(_(NOT_ALLOWED))
     if data is None:
-        return (
-            None,
-            alert(_("The upload could not be read: choose the file again.")),
-            [],
-            None,
-            True,
-        )
+        return _no_file(_("The upload could not be read: choose the file again."))
     if len(data) > import_limit_bytes():
-        size, limit = len(data) / 1024 / 1024, current_app.config["IMPORT_MAX_MB"]
-        message = _(
-            "The file is %(size).1f MB, over the import limit of %(limit)s MB "
-            "(IMPORT_MAX_MB): split it into smaller files.",
-            size=size,
-            limit=limit,
+        return _no_file(
+            _(
+                "The file is %(size).1f MB, over the import limit of %(limit)s MB "
+                "(IMPORT_MAX_MB): split it into smaller files.",
+                size=len(data) / 1024 / 1024,
+                limit=current_app.config["IMPORT_MAX_MB"],
+            )
         )
-        return None, alert(message), [], None, True
     sheets = sheet_names(data, filename)
     token = staging.stage_file(viewer, data, filename)
-    note = html.Span(_("Uploaded %(name)s (%(size)s bytes).", name=filename,
-                       size=f"{len(data):,}"), className="text-success")  # fmt: skip
-    options = [{"value": s, "label": s} for s in sheets]
+    note = _("Uploaded %(name)s (%(size)s bytes).", name=filename, size=f"{len(data):,}")
+    options = [{"value": sheet, "label": sheet} for sheet in sheets]
     several = len(sheets) > 1
-    return {"token": token, "filename": filename}, note, options, None if several else (
-        sheets[0] if sheets else None), not several  # fmt: skip
+    chosen = sheets[0] if len(sheets) == 1 else None
+    file = {"token": token, "filename": filename}
+    return file, html.Span(note, className="text-success"), options, chosen, not several
+
+
+def _no_file(message: str) -> tuple:
+    return None, alert(message), [], None, True
+
+
+def _no_preview(shown) -> tuple:
+    """Nothing to confirm: the panel shows `shown`."""
+    return shown, True, None, True, None
 
 
 @callback(
@@ -200,27 +203,21 @@ def preview_file(file, kind, mapping, sheet, one_sheet):
     records; the preview's settings become the ticket that confirming imports."""
     viewer = import_viewer()
     if viewer is None:
-        return alert(_(NOT_ALLOWED)), True, None, True, None
+        return _no_preview(alert(_(NOT_ALLOWED)))
     if not isinstance(file, dict) or not file.get("token"):
-        return create_empty_state(_(EMPTY_PREVIEW)), True, None, True, None
+        return _no_preview(create_empty_state(_(EMPTY_PREVIEW)))
     if kind not in KINDS and not mapping:
-        return create_empty_state(_(NEED_KIND)), True, None, True, None
+        return _no_preview(create_empty_state(_(NEED_KIND)))
     if not one_sheet and not sheet:
-        return create_empty_state(_(NEED_SHEET)), True, None, True, None
+        return _no_preview(create_empty_state(_(NEED_SHEET)))
     settings = {"file": file["token"], "kind": kind if kind in KINDS else None,
                 "mapping": mapping, "sheet": sheet}  # fmt: skip
     try:
         source = staging.source_for(viewer, settings, max_mb())
     except ValueError as exc:
-        return (
-            alert(_("The mapping cannot be used: %(why)s", why=str(exc))),
-            True,
-            None,
-            True,
-            None,
-        )
+        return _no_preview(alert(_("The mapping cannot be used: %(why)s", why=str(exc))))
     if source is None:
-        return alert(_(FILE_GONE)), True, None, True, None
+        return _no_preview(alert(_(FILE_GONE)))
     with db.session() as session:
         summary = preview_import(session, viewer.organisation_id, source)
     report = summary.report_csv() if summary.rejects else None

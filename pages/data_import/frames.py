@@ -90,7 +90,7 @@ def preview_panel(summary: ImportSummary) -> html.Div:
     if summary.ok:
         alert = dbc.Alert(_("Ready to import: nothing has been written yet. Check the figures, "
                             "then confirm."), color="success", className="py-2")  # fmt: skip
-    elif summary.status == "refused":
+    elif summary.status == "refused" or not summary.rejected:
         alert = dbc.Alert(_("This file cannot be imported: %(why)s", why=summary.message),
                           color="danger", className="py-2")  # fmt: skip
     else:

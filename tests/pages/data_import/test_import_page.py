@@ -3,70 +3,28 @@ job), the reject report, double clicks, cancelling, size limits and refusals for
 
 from __future__ import annotations
 
-import json
 import time
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
-
-from data_access.db import make_engine
 from data_access.models import AuditEvent, ImportBatch, Referral
-from tests.dash_client import call, find_callback, request_body, response_data
+from tests.dash_client import call, find_callback, response_data
 from tests.pages.data_import.helpers import (
     data_url,
     end_id,
     poll_background,
     recent_referrals,
     referrals_csv,
-    run_background,
     signed_in,
     start_background,
 )
-
-P = "data_import"
-
-
-def count(url: str, model, **where) -> int:
-    engine = make_engine(url)
-    with Session(engine) as session:
-        stmt = select(func.count()).select_from(model)
-        for name, value in where.items():
-            stmt = stmt.where(getattr(model, name) == value)
-        found = session.scalar(stmt)
-    engine.dispose()
-    return found
-
-
-def text_of(node) -> str:
-    return json.dumps(node)
-
-
-def upload(client, app, text: str, filename: str = "referrals.csv") -> dict:
-    checked = {"contents": data_url(text.encode("utf-8")), "filename": filename}
-    answer = call(client, find_callback(app, f"{P}-file.data"),
-                  {f"{P}-upload-checked.data": checked})  # fmt: skip
-    assert answer.status_code == 200, answer.get_data(as_text=True)[:300]
-    return response_data(answer)
-
-
-def preview(client, app, file: dict, kind: str | None = "referrals", mapping=None) -> dict:
-    values = {f"{P}-file.data": file, f"{P}-kind.value": kind, f"{P}-mapping.data": mapping,
-              f"{P}-sheet.value": None, f"{P}-sheet-area.hidden": True}  # fmt: skip
-    answer = call(client, find_callback(app, f"{P}-preview.children"), values)
-    assert answer.status_code == 200, answer.get_data(as_text=True)[:300]
-    return response_data(answer)
-
-
-def call_triggered(client, callback: dict, values: dict, trigger: str):
-    """A callback request as when only `trigger` changed (ctx.triggered_id is its id)."""
-    body = request_body(callback, values)
-    body["changedPropIds"] = [trigger]
-    return client.post("/_dash-update-component", json=body)
-
-
-def confirm(client, app, ticket: str):
-    values = {f"{P}-confirm.n_clicks": 1, f"{P}-ticket.data": ticket}
-    return run_background(client, app, f"{P}-result.children@", values, end_id(client))
+from tests.pages.data_import.steps import (
+    P,
+    call_triggered,
+    confirm,
+    count,
+    preview,
+    text_of,
+    upload,
+)
 
 
 def test_upload_preview_confirm_imports_and_records_history(force):
@@ -127,33 +85,6 @@ def test_cancelled_import_keeps_nothing_and_is_in_the_history(force):
     assert result[f"{P}-confirm"]["disabled"] is False
     assert count(force.url, Referral) == before
     assert count(force.url, ImportBatch, status="cancelled") == 1
-
-
-def test_file_over_the_limit_is_refused_with_a_clear_message(force):
-    client = signed_in(force, "coordinator")
-    force.server.config["IMPORT_MAX_MB"] = 0.001  # about 1 KB
-    try:
-        staged = upload(client, force, recent_referrals(40))
-    finally:
-        force.server.config["IMPORT_MAX_MB"] = 20
-    assert staged[f"{P}-file"]["data"] is None
-    assert "over the import limit of 0.001 MB" in text_of(staged[f"{P}-file-note"])
-
-
-def test_callback_body_up_to_the_import_limit_is_accepted_for_the_coordinator_only(force):
-    """MAX_CONTENT_LENGTH stays small for everyone; a coordinator's upload may reach
-    IMPORT_MAX_MB encoded."""
-    force.server.config["MAX_CONTENT_LENGTH"] = 1024 * 1024
-    big = recent_referrals(30000)  # ~1.6 MB, ~2.2 MB as base64 in the callback body
-    try:
-        staged = upload(signed_in(force, "coordinator"), force, big)
-        assert staged[f"{P}-file"]["data"]["token"]
-        checked = {"contents": data_url(big.encode()), "filename": "big.csv"}
-        refused = call(signed_in(force, "leadership"), find_callback(force, f"{P}-file.data"),
-                       {f"{P}-upload-checked.data": checked})  # fmt: skip
-        assert refused.status_code == 413
-    finally:
-        force.server.config["MAX_CONTENT_LENGTH"] = None
 
 
 def test_mapping_choice_sets_the_kind_and_bad_mapping_is_explained(force):
@@ -217,40 +148,3 @@ def test_the_app_answers_while_an_import_runs(force):
         assert time.monotonic() < deadline
         time.sleep(0.2)
     assert "Imported" in text_of(result[f"{P}-result"])
-
-
-def workbook(**sheets: str) -> bytes:
-    """An .xlsx with one sheet per keyword, each filled from CSV text."""
-    import csv
-    import io
-
-    from openpyxl import Workbook
-
-    book = Workbook()
-    book.remove(book.active)
-    for name, text in sheets.items():
-        sheet = book.create_sheet(name)
-        for row in csv.reader(io.StringIO(text)):
-            sheet.append(row)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
-
-
-def test_a_workbook_of_several_sheets_asks_for_the_sheet(force):
-    client = signed_in(force, "coordinator")
-    data = workbook(Notes="a,b\n1,2\n", Referrals=recent_referrals(3, start=700))
-    checked = {"contents": data_url(data, "application/vnd.ms-excel"), "filename": "f.xlsx"}
-    staged = response_data(call(client, find_callback(force, f"{P}-file.data"),
-                                {f"{P}-upload-checked.data": checked}))  # fmt: skip
-    assert staged[f"{P}-sheet-area"]["hidden"] is False
-    assert [o["value"] for o in staged[f"{P}-sheet"]["options"]] == ["Notes", "Referrals"]
-    file = staged[f"{P}-file"]["data"]
-    values = {f"{P}-file.data": file, f"{P}-kind.value": "referrals", f"{P}-mapping.data": None,
-              f"{P}-sheet.value": None, f"{P}-sheet-area.hidden": False}  # fmt: skip
-    callback = find_callback(force, f"{P}-preview.children")
-    waiting = response_data(call(client, callback, values))
-    assert "choose the one to import" in text_of(waiting[f"{P}-preview"])
-    chosen = response_data(call(client, callback, {**values, f"{P}-sheet.value": "Referrals"}))
-    panel = text_of(chosen[f"{P}-preview"])
-    assert "Ready to import" in panel and "Sheet: Referrals" in panel
