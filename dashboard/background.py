@@ -13,7 +13,7 @@ from typing import Any
 
 import dash
 import diskcache
-from flask import current_app
+from flask import current_app, has_app_context
 
 from dashboard.config import INSTANCE_DIR
 from dashboard.extensions import db
@@ -102,7 +102,10 @@ def job_request_context() -> Iterator[None]:
     request that started it, so Flask-Login loads the user from the database again and the
     job re-checks role and organisation like any request (nothing is trusted from the job's
     arguments)."""
-    server = dash.get_app().server
+    # The job is forked from the request that started it, so Flask's app context is inherited:
+    # that names the right app even when a process holds several (dash.get_app() is the last
+    # one built). A job started without one (another manager) falls back to Dash's app.
+    server = current_app._get_current_object() if has_app_context() else dash.get_app().server
     context = dash.callback_context
     cookie = "; ".join(f"{name}={value}" for name, value in context.cookies.items())
     headers = {"Cookie": cookie, "User-Agent": context.headers.get("User-Agent", "")}

@@ -17,7 +17,9 @@ def force_url(backend, tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def force(force_url, tmp_path_factory):
-    """The app on the new force; jobs in a private folder."""
+    """The app on the new force; jobs in a private folder. Another app is built after it, as
+    happens in a test run, so nothing may rely on Dash's "last app built"."""
     app = force_app(force_url, JOBS_DIR=str(tmp_path_factory.mktemp("jobs")))
     app.url = force_url
+    force_app(force_url, JOBS_DIR=str(tmp_path_factory.mktemp("jobs")))
     return app

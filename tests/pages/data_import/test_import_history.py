@@ -92,3 +92,13 @@ def test_other_roles_are_refused_the_history(history, role):
     assert answer.status_code == 403
     assert download(client, history, 1).status_code == 403
     assert client.get("/import/history").status_code in (302, 403)
+
+
+def test_history_is_in_leaderships_navigation_coordinators_reach_it_from_import(force):
+    from dashboard.shell import navigation_items
+
+    with force.server.test_request_context("/"):
+        leadership = [item.href for item in navigation_items("leadership")]
+        coordinator = [item.href for item in navigation_items("coordinator")]
+    assert "/import/history" in leadership and "/import" not in leadership
+    assert "/import" in coordinator and "/import/history" not in coordinator
