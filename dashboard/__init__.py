@@ -10,7 +10,7 @@ from flask import Flask, jsonify
 from flask_wtf.csrf import CSRFError
 from sqlalchemy import text
 
-from dashboard import access
+from dashboard import access, background, uploads
 from dashboard.auth import bp as auth_bp
 from dashboard.auth import form_expired, too_many_attempts
 from dashboard.config import INSTANCE_DIR, PROJECT_ROOT, load_config
@@ -82,6 +82,8 @@ def create_app(overrides: dict[str, Any] | None = None) -> dash.Dash:
     """Build the app from environment settings plus `overrides`."""
     config = load_config(overrides)
     server = create_server(config)
+    server.extensions["job_store"] = background.JobStore(config)
+    server.before_request(uploads.widen_callback_body_limit)  # before the hook reads the body
     server.before_request(access.enforce)
     app = dash.Dash(
         __name__,
@@ -95,6 +97,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> dash.Dash:
         update_title=None,
         compress=False,
         enable_mcp=False,
+        background_callback_manager=background.create_manager(config),
     )
     app.layout = shell_layout
     server.extensions["dash_app"] = app  # the callback map the request check validates against

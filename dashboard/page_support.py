@@ -10,7 +10,8 @@ from dash import ClientsideFunction, Input, Output, callback, clientside_callbac
 from flask import session
 
 from components.filter_bar import Option, create_filter_bar
-from dashboard.extensions import cache, db
+from dashboard.data_cache import memoize_per_data_version
+from dashboard.extensions import db
 from dashboard.filters import PERIOD_MONTHS, Filters, parse_filters, period_choices
 from dashboard.i18n import _
 from dashboard.labels import strand_label
@@ -48,9 +49,9 @@ def filter_labels() -> dict[str, str]:
     }
 
 
-@cache.memoize(timeout=600)
+@memoize_per_data_version(timeout=600)
 def org_areas(org_id: int) -> dict[str, str]:
-    """Area code → name for an organisation (cached: areas rarely change)."""
+    """Area code → name for an organisation (cached until its data version moves on)."""
     with db.session() as session:
         return scheme.area_names(session, org_id)
 

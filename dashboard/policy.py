@@ -22,6 +22,9 @@ POLICY: dict[str, frozenset[str]] = {
     "audit": frozenset({"admin"}),
     "users": frozenset({"admin"}),
     "methodology": EVERYONE,
+    # imports (issue 11): loading records is the coordinator's; leadership reads the history
+    "data_import": frozenset({"coordinator"}),
+    "import_history": MANAGEMENT,
 }
 
 # Finer-grained features inside a page.

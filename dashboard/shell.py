@@ -18,7 +18,9 @@ def navigation_items(role: str) -> list[NavItem]:
     return [
         NavItem(label=_(page["name"]), href=page["path"])
         for page in pages
-        if allowed(role, page["policy_key"]) and not page.get("hide_in_nav")
+        if allowed(role, page["policy_key"])
+        and not page.get("hide_in_nav")
+        and role in page.get("nav_roles", {role})  # a page may be linked only from another
     ]
 
 

@@ -23,6 +23,8 @@ PAGES = {
     "/audit": "audit",
     "/methodology": "methodology",
     "/users": "users",
+    "/import": "data_import",
+    "/import/history": "import_history",
 }
 
 
