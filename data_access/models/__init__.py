@@ -13,7 +13,12 @@ from data_access.models.imports import ImportBatch
 from data_access.models.organisation import Area, Organisation, WorkforceCount
 from data_access.models.referral import ChannelVolume, LiaisonOfficer, Referral
 from data_access.models.security import AuditEvent, User
-from data_access.models.training import TrainingAttendance, TrainingCourse, TrainingSession
+from data_access.models.training import (
+    TrainingAttendance,
+    TrainingCourse,
+    TrainingPersonStatus,
+    TrainingSession,
+)
 
 __all__ = [
     "Action",
@@ -33,6 +38,7 @@ __all__ = [
     "Target",
     "TrainingAttendance",
     "TrainingCourse",
+    "TrainingPersonStatus",
     "TrainingSession",
     "User",
     "WorkforceCount",
