@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from itertools import groupby
 
-from sqlalchemy import delete, insert, or_, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from data_access.models import (
@@ -16,6 +16,10 @@ from data_access.models import (
     TrainingPersonStatus,
     TrainingSession,
 )
+
+#: valid_to of a person's current version: far in the future rather than NULL, so that "as at
+#: a recent date" is one index range (valid_to >= on) over the current versions only.
+OPEN_END = date(9999, 12, 31)
 
 #: Person codes per statement when refreshing some people (well under SQLite's variable limit).
 CHUNK = 500
@@ -28,8 +32,8 @@ def status_at(org_id: int, on: date) -> tuple:
     the courses they completed on sessions held before `on`."""
     return (
         Status.organisation_id == org_id,
+        Status.valid_to >= on,
         Status.valid_from < on,
-        or_(Status.valid_to.is_(None), Status.valid_to >= on),
     )
 
 
@@ -60,27 +64,30 @@ def _completions(session: Session, org_id: int, people: list[str] | None) -> lis
 
 
 def _versions(org_id: int, rows: list[tuple]) -> Iterator[dict]:
-    """One version per (person, kind, completion date); the last completion that day gives
-    rank, unit and area; the refresher due date is the latest seen so far."""
+    """Versions per (person, kind): a new one only on a completion date that changes the
+    refresher due date (the latest seen so far), rank, unit or area (those of the last
+    completion that day), so repeated courses with nothing new add no rows."""
     for (person, kind), completions in groupby(rows, key=lambda row: (row[0], row[1])):
-        days = [(day, list(same)) for day, same in groupby(completions, key=lambda row: row[2])]
-        first, due, count = days[0][0], None, 0
-        for index, (day, same) in enumerate(days):
-            count += len(same)
+        kept: list[tuple[date, tuple]] = []
+        due = None
+        for day, same in groupby(completions, key=lambda row: row[2]):
+            same = list(same)
             due = max((d for d in [due, *(row[3] for row in same)] if d is not None), default=None)
-            last = same[-1]
+            state = (due, *same[-1][4:7])
+            if not kept or kept[-1][1] != state:
+                kept.append((day, state))
+        for index, (day, (due, rank, unit, area_id)) in enumerate(kept):
             yield {
                 "organisation_id": org_id,
                 "person_code": person,
                 "course_kind": kind,
                 "valid_from": day,
-                "valid_to": days[index + 1][0] if index + 1 < len(days) else None,
-                "first_completed_on": first,
-                "completions": count,
+                "valid_to": kept[index + 1][0] if index + 1 < len(kept) else OPEN_END,
+                "first_completed_on": kept[0][0],
                 "refresher_due_on": due,
-                "rank": last[4],
-                "unit": last[5],
-                "area_id": last[6],
+                "rank": rank,
+                "unit": unit,
+                "area_id": area_id,
             }
 
 

@@ -31,9 +31,8 @@ def upgrade() -> None:
         sa.Column("person_code", sa.String(length=32), nullable=False),
         sa.Column("course_kind", _vocab(KINDS, "course_kind"), nullable=False),
         sa.Column("valid_from", sa.Date(), nullable=False),
-        sa.Column("valid_to", sa.Date(), nullable=True),
+        sa.Column("valid_to", sa.Date(), nullable=False),
         sa.Column("first_completed_on", sa.Date(), nullable=False),
-        sa.Column("completions", sa.Integer(), nullable=False),
         sa.Column("refresher_due_on", sa.Date(), nullable=True),
         sa.Column("rank", _vocab(RANKS, "rank_code"), nullable=False),
         sa.Column("unit", _vocab(UNITS, "unit_code"), nullable=False),
@@ -64,8 +63,11 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("training_person_status", schema=None) as batch_op:
         batch_op.create_index(
-            "ix_training_person_status_org_kind_from",
-            ["organisation_id", "course_kind", "valid_from"],
+            "ix_training_person_status_org_kind_to",
+            ["organisation_id", "course_kind", "valid_to", "valid_from"],
+        )
+        batch_op.create_index(
+            "ix_training_person_status_org_to", ["organisation_id", "valid_to"]
         )
         batch_op.create_index(
             batch_op.f("ix_training_person_status_organisation_id"), ["organisation_id"]
@@ -89,5 +91,6 @@ def _backfill() -> None:
 def downgrade() -> None:
     with op.batch_alter_table("training_person_status", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_training_person_status_organisation_id"))
-        batch_op.drop_index("ix_training_person_status_org_kind_from")
+        batch_op.drop_index("ix_training_person_status_org_to")
+        batch_op.drop_index("ix_training_person_status_org_kind_to")
     op.drop_table("training_person_status")
