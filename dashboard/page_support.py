@@ -67,7 +67,9 @@ def viewer_filters(query: object, extras: Mapping[str, Sequence[str]] | None = N
     return parse_filters(query, areas, today(), extras)
 
 
-def page_filter_bar(prefix: str, filters: Filters, extra: list | None = None) -> html.Div:
+def page_filter_bar(
+    prefix: str, filters: Filters, extra: list | None = None, show_strand: bool = True
+) -> html.Div:
     """The standard filter bar (period, area, strand, plus `extra` dropdowns) set to `filters`."""
     return create_filter_bar(
         prefix,
@@ -78,6 +80,7 @@ def page_filter_bar(prefix: str, filters: Filters, extra: list | None = None) ->
         filters.area,
         filter_labels(),
         extra,
+        show_strand,
     )
 
 

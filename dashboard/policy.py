@@ -22,6 +22,11 @@ POLICY: dict[str, frozenset[str]] = {
     "audit": frozenset({"admin"}),
     "users": frozenset({"admin"}),
     "methodology": EVERYONE,
+    # Step 5: staff-only pages (no public or partner view yet, so no disclosure path)
+    "training": STAFF,
+    "engagement": STAFF,
+    "report": frozenset({"network", "leadership"}),
+    "scrutiny": MANAGEMENT,
 }
 
 # Finer-grained features inside a page.
@@ -29,6 +34,8 @@ FEATURES: dict[str, frozenset[str]] = {
     "workload.per_officer": MANAGEMENT,
     "commitments.edit": frozenset({"coordinator"}),
     "commitments.private": STAFF,
+    "engagement.edit": frozenset({"coordinator"}),
+    "scrutiny.edit": frozenset({"coordinator"}),
 }
 
 # Roles whose figures pass disclosure control. Admin manages users, not data: it sees what the

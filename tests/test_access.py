@@ -21,6 +21,7 @@ PAGES = {
     "/audit": "audit",
     "/methodology": "methodology",
     "/users": "users",
+    "/training": "training",
 }
 
 
