@@ -121,30 +121,33 @@ def _refreshers(session: Session, org_id: int, on: date) -> pd.DataFrame:
     return frame(session, stmt, ["area", "with_refresher", "overdue"])
 
 
-def trainers_trained(org_id: int):
-    """Subquery: person_code, trained_on (first train-the-trainer completion) per trainer."""
+def trained_trainer(org_id: int):
+    """EXISTS: the session's lead trainer completed a train-the-trainer course before it."""
     return (
-        select(Status.person_code, func.min(Status.first_completed_on).label("trained_on"))
-        .where(Status.organisation_id == org_id, Status.course_kind == "train_the_trainer")
-        .group_by(Status.person_code)
-        .subquery()
+        select(Status.id)
+        .where(
+            Status.organisation_id == org_id,
+            Status.course_kind == "train_the_trainer",
+            Status.person_code == TrainingSession.lead_trainer_code,
+            Status.first_completed_on < TrainingSession.held_on,
+        )
+        .exists()
     )
 
 
 def _cascade(session: Session, org_id: int, period: Period) -> pd.DataFrame:
     """People reached by train-the-trainer cascade sessions in the period, by area."""
-    trainers = trainers_trained(org_id)
     stmt = (
         select(area_code(), func.count(func.distinct(TrainingAttendance.person_code)))
         .join(TrainingSession, TrainingSession.id == TrainingAttendance.session_id)
-        .join(trainers, trainers.c.person_code == TrainingSession.lead_trainer_code)
         .outerjoin(Area, Area.id == TrainingAttendance.area_id)
         .where(
             TrainingAttendance.organisation_id == org_id,
             TrainingSession.organisation_id == org_id,
             TrainingAttendance.completed.is_(True),
             *in_period(TrainingSession.held_on, period),
-            trainers.c.trained_on < TrainingSession.held_on,
+            TrainingSession.lead_trainer_code.is_not(None),
+            trained_trainer(org_id),
         )
         .group_by(Area.code)
     )

@@ -18,7 +18,7 @@ from data_access.models import (
 )
 from data_access.queries.common import Period, area_ids, check_org, frame
 from data_access.queries.indicators_common import area_code, in_period
-from data_access.queries.indicators_people import trainers_trained
+from data_access.queries.indicators_people import trained_trainer
 from data_access.sql import count_if
 from data_access.training_status import Status, status_at
 
@@ -117,7 +117,6 @@ def cascade(session: Session, org_id: int, period: Period, area: str | None = No
     course before the session), per lead trainer and area of the session: columns trainer,
     area, sessions, reached (distinct people who completed them)."""
     check_org(session, org_id)
-    trainers = trainers_trained(org_id)
     stmt = (
         select(
             TrainingSession.lead_trainer_code,
@@ -129,11 +128,11 @@ def cascade(session: Session, org_id: int, period: Period, area: str | None = No
         )
         .join(TrainingSession, TrainingSession.id == TrainingAttendance.session_id)
         .join(TrainingCourse, TrainingCourse.id == TrainingSession.course_id)
-        .join(trainers, trainers.c.person_code == TrainingSession.lead_trainer_code)
         .outerjoin(Area, Area.id == TrainingSession.area_id)
         .where(
             *_attendance(org_id, period, None, None),
-            trainers.c.trained_on < TrainingSession.held_on,
+            TrainingSession.lead_trainer_code.is_not(None),
+            trained_trainer(org_id),
         )
         .group_by(TrainingSession.lead_trainer_code, Area.code)
         .order_by(TrainingSession.lead_trainer_code, Area.code)

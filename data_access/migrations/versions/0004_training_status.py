@@ -64,10 +64,12 @@ def upgrade() -> None:
     with op.batch_alter_table("training_person_status", schema=None) as batch_op:
         batch_op.create_index(
             "ix_training_person_status_org_kind_to",
-            ["organisation_id", "course_kind", "valid_to", "valid_from"],
+            ["organisation_id", "course_kind", "valid_to", "valid_from", "area_id", "rank", "unit"],
         )
         batch_op.create_index(
-            "ix_training_person_status_org_to", ["organisation_id", "valid_to"]
+            "ix_training_person_status_org_to",
+            ["organisation_id", "valid_to", "valid_from", "refresher_due_on", "area_id",
+             "person_code", "course_kind"],
         )
         batch_op.create_index(
             batch_op.f("ix_training_person_status_organisation_id"), ["organisation_id"]
