@@ -135,7 +135,7 @@ def cascade(session: Session, org_id: int, period: Period, area: str | None = No
             trained_trainer(org_id),
         )
         .group_by(TrainingSession.lead_trainer_code, Area.code)
-        .order_by(TrainingSession.lead_trainer_code, Area.code)
+        .order_by(TrainingSession.lead_trainer_code, Area.code.is_(None), Area.code)
     )
     ids = area_ids(session, org_id, area)
     if ids is not None:
@@ -171,7 +171,7 @@ def refreshers_due(
         .outerjoin(Area, Area.id == Status.area_id)
         .where(*status_at(org_id, today + timedelta(days=1)), due.is_not(None), due < horizon)
         .group_by(Status.course_kind, Area.code)
-        .order_by(Status.course_kind, Area.code)
+        .order_by(Status.course_kind, Area.code.is_(None), Area.code)
     )
     ids = area_ids(session, org_id, area)
     if ids is not None:

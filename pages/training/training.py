@@ -11,6 +11,7 @@ from dash import Input, Output, State, callback, ctx, html, no_update
 from components.chart_table import create_chart_with_table, create_empty_state
 from components.filter_bar import Option, create_filter_dropdown
 from components.kpi_card import create_kpi_card, create_kpi_row
+from components.section import create_section, create_table
 from dashboard.access import register_page
 from dashboard.downloads import csv_download
 from dashboard.extensions import db
@@ -26,7 +27,6 @@ from dashboard.viewer import current_viewer
 from data_access.queries import indicators_people, kpis, scheme, training
 from data_access.vocab import COURSE_KINDS
 from pages.training import figures, frames
-from pages.training.sections import create_section, create_table
 from pages.training.text import CAPTIONS, EMPTY, INTRO, SECTIONS, column_label, course_label
 
 register_page(__name__, path="/training", title=N_("Training"), order=55)

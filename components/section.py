@@ -1,5 +1,5 @@
-"""Building blocks of the training page: a titled section with loading state and download,
-and a captioned table."""
+"""A titled page section (loading state and CSV button) and a captioned table, shared by the
+training and engagement pages."""
 
 from __future__ import annotations
 
