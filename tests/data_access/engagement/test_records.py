@@ -82,4 +82,5 @@ def test_an_action_done_needs_a_response_and_other_forces_records_are_not_found(
                                   {**action, "status": "open"}, TODAY)  # fmt: skip
     assert code == "A-001" and count(session, Action) == 7  # the dataset codes have no dash
     with pytest.raises(records.NotFound):
-        records.save_action(session, org, "coordinator", action, TODAY, "A-999")
+        records.save_action(session, org, "coordinator", {**action, "status": "open"}, TODAY,
+                            "A-999")  # fmt: skip
