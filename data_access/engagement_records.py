@@ -110,9 +110,10 @@ def _duplicate(session: Session, org_id: int, kind: str, clean: dict, code: str 
 
 def _save(session, org_id, username, kind, clean, code) -> tuple[str, list[str]]:
     model, letters, target = MODELS[kind]
+    record = None if code is None else find(session, org_id, kind, code)
     if _duplicate(session, org_id, kind, clean, code):
         raise ValidationError({"code": ("duplicate", {})})
-    if code is None:
+    if record is None:
         codes = session.scalars(select(model.code).where(model.organisation_id == org_id))
         number = 1 + max((int(c.split("-")[-1]) for c in codes if c.split("-")[-1].isdigit()),
                          default=0)  # fmt: skip
@@ -120,7 +121,6 @@ def _save(session, org_id, username, kind, clean, code) -> tuple[str, list[str]]
         session.add(record)
         changes = {field: (None, value) for field, value in clean.items()}
     else:
-        record = find(session, org_id, kind, code)
         changes = {f: (getattr(record, f), v) for f, v in clean.items() if getattr(record, f) != v}
         for field, (_old, new) in changes.items():
             setattr(record, field, new)

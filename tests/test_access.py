@@ -22,6 +22,7 @@ PAGES = {
     "/methodology": "methodology",
     "/users": "users",
     "/training": "training",
+    "/engagement": "engagement",
 }
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
-from dash import Input, Output, State, callback, ctx, html, no_update
+from dash import Input, Output, State, callback, ctx, dcc, html, no_update
 
 from components.chart_table import (
     create_chart_with_table,
@@ -50,6 +50,8 @@ def layout(**query):
         html.P(_(INTRO), className="text-muted"),
         page_filter_bar(PREFIX, filters, show_strand=False),
         create_kpi_row([html.Div(id=f"{PREFIX}-{card}-card") for card in CARDS]),
+        dcc.Store(id=f"{PREFIX}-event-saved"),
+        dcc.Store(id=f"{PREFIX}-action-saved"),
         *[
             create_section(_(title), f"{PREFIX}-{name}", _("Download CSV"))
             for name, title in SECTIONS.items()

@@ -40,19 +40,21 @@ def _history(kind: str, code: str | None):
     return create_data_table(frame, headers, f"{PREFIX}-{kind}-history-table")
 
 
+def _options(kind: str) -> list[dict]:
+    with db.session() as session:
+        found = records.choices(session, current_viewer().organisation_id, kind)
+    return [{"value": code, "label": label} for code, label in found]
+
+
 def register_record_callbacks(kind: str) -> None:
     """Choices, load and save for one form (`event` or `action`)."""
     fields = FORMS[kind]
     chooser = field_id(kind, "code")
     save = f"{PREFIX}-{kind}-save"
 
-    @callback(Output(chooser, "options"), Input(f"{PREFIX}-{kind}-saved", "data"))
-    def update_record_choices(_saved):
-        if not may_edit():
-            return []
-        with db.session() as session:
-            found = records.choices(session, current_viewer().organisation_id, kind)
-        return [{"value": code, "label": label} for code, label in found]
+    @callback(Output(chooser, "options"), Input(f"{PREFIX}-filters", "data"))
+    def update_record_choices(_filters):
+        return _options(kind) if may_edit() else []
 
     @callback(
         *[Output(field_id(kind, f), "value") for f in fields],
@@ -78,6 +80,7 @@ def register_record_callbacks(kind: str) -> None:
     @callback(
         Output(f"{PREFIX}-{kind}-message", "children"),
         Output(f"{PREFIX}-{kind}-saved", "data"),
+        Output(chooser, "options", allow_duplicate=True),
         Output(chooser, "value"),
         Input(save, "n_clicks"),
         State(chooser, "value"),
@@ -91,7 +94,8 @@ def register_record_callbacks(kind: str) -> None:
         if not may_edit():
             refuse(f"callback:{save}")
             refused = _("You may not change engagement records. Nothing was saved.")
-            return create_form_message([(_("Refused"), refused)], None), no_update, no_update
+            message = create_form_message([(_("Refused"), refused)], None)
+            return message, no_update, no_update, no_update
         viewer = current_viewer()
         try:
             with db.session() as session:
@@ -101,7 +105,7 @@ def register_record_callbacks(kind: str) -> None:
         except records.ValidationError as refused:
             problems = [(field_label(f), problem_message(c, p))
                         for f, (c, p) in refused.errors.items()]  # fmt: skip
-            return create_form_message(problems, None), no_update, no_update
+            return create_form_message(problems, None), no_update, no_update, no_update
         if not changed:
             done = _("Nothing to save: no field was changed.")
         elif code:
@@ -109,7 +113,8 @@ def register_record_callbacks(kind: str) -> None:
             done = _("%(code)s saved. Changed: %(fields)s.", code=saved, fields=names)
         else:
             done = _("%(code)s recorded.", code=saved)
-        return create_form_message(None, done), saved + ":" + str(n_clicks), saved
+        stamp = f"{saved}:{n_clicks}"
+        return create_form_message(None, done), stamp, _options(kind), saved
 
     for function, name in ((update_record_choices, "choices"), (load_record_into_form, "load"),
                            (save_record, "save")):  # fmt: skip

@@ -50,7 +50,8 @@ def _control(form: str, field: str, areas: dict[str, str]):
 
 def create_record_form(form: str, title: str, areas: dict[str, str]) -> dbc.Card:
     """A card: a chooser (blank: a new record), the fields, a save button disabled while it
-    saves, a message area and the chosen record's history."""
+    saves, a message area and the chosen record's history. The `<prefix>-<form>-saved` store
+    is in the page layout for every role (the figures listen to it)."""
     chooser = field_id(form, "code")
     fields = [dbc.Col(_control(form, f, areas), xs=12, md=6, className="mb-2")
               for f in FORMS[form]]  # fmt: skip
@@ -67,7 +68,6 @@ def create_record_form(form: str, title: str, areas: dict[str, str]) -> dbc.Card
                 dcc.Loading(
                     html.Div(id=f"{PREFIX}-{form}-message", role="status", className="mt-2")
                 ),  # fmt: skip
-                dcc.Store(id=f"{PREFIX}-{form}-saved"),
                 html.Div(id=f"{PREFIX}-{form}-history", className="mt-2"),
             ]
         ),
