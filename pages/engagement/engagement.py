@@ -34,7 +34,7 @@ from pages.engagement.form_callbacks import register_record_callbacks
 from pages.engagement.forms import create_record_form
 from pages.engagement.text import CAPTIONS, EMPTY, INTRO, SECTIONS, column_label
 
-register_page(__name__, path="/engagement", title=N_("Community engagement"), order=57)
+register_page(__name__, path="/engagement", title=N_("Engagement"), order=57)
 
 PREFIX = "engagement"
 DOWNLOADS = tuple(SECTIONS)
