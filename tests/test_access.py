@@ -23,6 +23,7 @@ PAGES = {
     "/users": "users",
     "/training": "training",
     "/engagement": "engagement",
+    "/report": "report",
 }
 
 
@@ -178,6 +179,7 @@ ROUTES = {
     "/_favicon.ico",
     "/",
     "/<path:path>",
+    "/report.pdf",
 }
 
 
