@@ -9,6 +9,7 @@ from datetime import date, timedelta
 import pandas as pd
 from sqlalchemy.orm import Session
 
+from dashboard.i18n import _
 from dashboard.labels import funnel_stage_label
 from data_access.queries import engagement, funnel, indicators_people, report
 from data_access.queries.common import Period, percent
@@ -131,10 +132,12 @@ UNITS = dict.fromkeys(PERCENT_KEYS, PERCENT)
 
 def build_report(session: Session, org: int, quarter: str, names: dict[str, str]) -> Report:
     """The report for `quarter`, with the previous quarter's headline figures beside."""
+    force_wide = _("No area (force-wide)")
     period = quarter_period(quarter)
     now, tables = _figures(session, org, period)
     before, _tables = _figures(session, org, quarter_period(previous_quarter(quarter)))
     headlines = [Headline(key, now[key], before[key], UNITS.get(key, COUNT)) for key in now]
+    names = {**names, "unknown": force_wide}
     for name in ("officers", "training", "events"):
         tables[name] = tables[name].assign(area=tables[name]["area"].map(
             lambda code: names.get(code, code)))  # fmt: skip

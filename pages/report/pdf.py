@@ -18,7 +18,7 @@ from dashboard.page_support import org_areas, today
 from dashboard.viewer import current_viewer
 from data_access.models import Organisation
 from pages.report.content import Report, build_report, quarter_choices
-from pages.report.text import INTRO, TABLES, changes, column_label
+from pages.report.text import INTRO, TABLES, changes, column_label, period_words
 
 blueprint = Blueprint("report_pdf", __name__)
 PRINT_CSS = PROJECT_ROOT / "assets" / "print.css"
@@ -56,8 +56,8 @@ def report_html(report: Report, organisation: str) -> str:
     return (
         f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>{escape(title)}"
         f"</title></head><body class='report-print'><h1>{escape(title)}</h1>"
-        f"<p class='report-org'>{escape(organisation)} · {report.period.start.isoformat()} – "
-        f"{report.period.end.isoformat()} ({escape(_('end exclusive'))})</p>"
+        f"<p class='report-org'>{escape(organisation)} · {escape(period_words(report.period))}"
+        "</p>"
         f"<p>{escape(_(INTRO))}</p><section><h2>{escape(_('Headline figures'))}</h2>"
         f"{_table(headlines)}</section><section><h2>"
         f"{escape(_('What changed since the previous quarter'))}</h2><ul>{changed}</ul>"

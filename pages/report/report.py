@@ -24,7 +24,7 @@ from dashboard.page_support import org_areas, today
 from dashboard.viewer import current_viewer
 from pages.report.content import Report, build_report, quarter_choices
 from pages.report.pdf import blueprint, cell_text
-from pages.report.text import INTRO, TABLES, changes, column_label
+from pages.report.text import INTRO, TABLES, changes, column_label, period_words
 
 register_page(__name__, path="/report", title=N_("Progress report"), order=58)
 
@@ -115,9 +115,7 @@ def report_body(report: Report) -> list:
         parts.append(html.Section([html.H2(_(title), className="h5 mt-3"),
                                    _table(report.tables[name], f"{PREFIX}-{name}")],
                                   className="report-section"))  # fmt: skip
-    period = _("From %(start)s to the end of %(end)s.", start=report.period.start.isoformat(),
-               end=report.period.end.replace(day=1).isoformat()[:7])  # fmt: skip
-    return [html.P(period, className="small text-muted"), *parts]
+    return [html.P(period_words(report.period), className="small text-muted"), *parts]
 
 
 @callback(

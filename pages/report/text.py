@@ -3,6 +3,8 @@ plain-English "what changed" sentences generated from the figures."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from dashboard.i18n import N_, _
 from dashboard.labels import register_key_point_label
 
@@ -20,6 +22,12 @@ TABLES = {
     "events": N_("Community events by area"),
     "commitments": N_("Commitments and community verdicts by key point"),
 }
+
+
+def period_words(period) -> str:
+    """'From 2026-01-01 to 2026-03-31.' (the period's end is exclusive)."""
+    last = period.end - timedelta(days=1)
+    return _("From %(start)s to %(end)s.", start=period.start.isoformat(), end=last.isoformat())
 
 
 def headline_label(key: str) -> str:

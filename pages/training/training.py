@@ -3,8 +3,6 @@ targets; delivery and partners; the train-the-trainer cascade; refreshers; asses
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 import pandas as pd
 from dash import Input, Output, State, callback, ctx, html, no_update
 
@@ -14,7 +12,6 @@ from components.kpi_card import create_kpi_card, create_kpi_row
 from components.section import create_section, create_table
 from dashboard.access import register_page
 from dashboard.downloads import csv_download
-from dashboard.extensions import db
 from dashboard.i18n import N_, _
 from dashboard.page_support import (
     org_areas,
@@ -24,26 +21,23 @@ from dashboard.page_support import (
     viewer_filters,
 )
 from dashboard.viewer import current_viewer
-from data_access.queries import indicators_people, kpis, scheme, training
+from data_access.queries import kpis, training
 from data_access.vocab import COURSE_KINDS
-from pages.training import figures, frames
+from pages.training import figures, loaders
 from pages.training.text import CAPTIONS, EMPTY, INTRO, SECTIONS, column_label, course_label
 
 register_page(__name__, path="/training", title=N_("Training"), order=55)
 
 PREFIX = "training"
-EXTRAS = {"course": COURSE_KINDS}
-DEFAULT_COURSE = "awareness"
 DOWNLOADS = tuple(SECTIONS)
-HORIZON_DAYS = 90
 
 
 def layout(**query):
     """Frame only: the filters come from the address; callbacks fill the figures."""
-    filters = viewer_filters(query, EXTRAS)
+    filters = viewer_filters(query, loaders.EXTRAS)
     course = create_filter_dropdown(
         f"{PREFIX}-course", _("Course"), [Option(k, course_label(k)) for k in COURSE_KINDS],
-        filters.extras.get("course", DEFAULT_COURSE), False, "",
+        filters.extras.get("course", loaders.DEFAULT_COURSE), False, "",
     )  # fmt: skip
     cards = ("coverage", "leaders", "trainers", "overdue")
     return html.Div(
@@ -60,54 +54,7 @@ def layout(**query):
     )
 
 
-register_filter_callbacks(PREFIX, EXTRAS)
-
-
-def _scope(store: dict | None):
-    """Organisation, validated filters, chosen course kind and the coverage date."""
-    filters = viewer_filters(store, EXTRAS)
-    course = filters.extras.get("course", DEFAULT_COURSE)
-    return current_viewer().organisation_id, filters, course, filters.current.end
-
-
-def _target(goals: pd.DataFrame, course: str) -> tuple[float | None, str | None]:
-    indicator = frames.SCORECARD.get(course, (None,))[0]
-    row = goals[goals["kpi"] == indicator]
-    return (float(row["target_value"].iloc[0]), row["direction"].iloc[0]) if len(row) else (
-        None, None)  # fmt: skip
-
-
-def course_frames(store: dict | None) -> tuple[pd.DataFrame, dict]:
-    """The by-course table and the headline numbers (from the scorecard's own counts)."""
-    org, filters, course, on = _scope(store)
-    with db.session() as session:
-        counts = indicators_people.training_counts(session, org, filters.current)
-        others = {kind: scheme.training_coverage(session, org, on, kind)
-                  for kind in COURSE_KINDS if kind not in frames.SCORECARD}  # fmt: skip
-        goals = kpis.targets(session, org, on - timedelta(days=1))
-        trainers = training.trainers_count(session, org, on)
-    table = frames.course_table(counts, others, goals, filters.area)
-    overdue = frames.indicator_slice(counts, "refreshers_overdue", filters.area)
-    return table, {"trainers": trainers, "overdue": overdue, "course": course}
-
-
-def group_frames(store: dict | None) -> dict[str, pd.DataFrame]:
-    """Coverage of the chosen course by area, rank (without and with leadership) and unit."""
-    org, filters, course, on = _scope(store)
-    with db.session() as session:
-        by_area = scheme.training_coverage(session, org, on, course)
-        ranks = training.coverage_by(session, org, on, course, "rank", filters.area)
-        units = training.coverage_by(session, org, on, course, "unit", filters.area)
-        goals = kpis.targets(session, org, on - timedelta(days=1))
-    target, direction = _target(goals, course) if course == DEFAULT_COURSE else (None, None)
-    names = org_areas(org)
-    return {
-        "areas": frames.area_table(by_area, names, filters.area, target, direction),
-        "ranks": frames.group_table(ranks, leaders=False),
-        "leaders": frames.group_table(ranks, leaders=True),
-        "units": frames.group_table(units),
-        "target": target,
-    }
+register_filter_callbacks(PREFIX, loaders.EXTRAS)
 
 
 def _chart(figure, frame: pd.DataFrame, name: str, text: str) -> html.Div:
@@ -135,8 +82,8 @@ def update_training_courses(store):
     """Coverage of every course (as on the scorecard) and the headline cards."""
     if not store:
         return (no_update,) * 5
-    table, numbers = course_frames(store)
-    on = _scope(store)[3].isoformat()
+    table, numbers = loaders.course_frames(store)
+    on = loaders.scope(store)[3].isoformat()
     cards = [
         _coverage_card(table.iloc[index], title)
         for index, title in ((0, _("All-staff awareness")), (1, _("Leadership ranks briefed")))
@@ -179,8 +126,8 @@ def update_training_groups(store):
     """Coverage of the chosen course by area, rank, leadership rank and unit."""
     if not store:
         return (no_update,) * 4
-    parts = group_frames(store)
-    _org, _filters, course, on = _scope(store)
+    parts = loaders.group_frames(store)
+    _org, _filters, course, on = loaders.scope(store)
     words = {"course": course_label(course), "on": on.isoformat()}
     return tuple(
         _coverage_chart(parts[name], label, name, _(CAPTIONS[name], **words),
@@ -188,14 +135,6 @@ def update_training_groups(store):
         for name, label in (("areas", "area"), ("ranks", "group"), ("leaders", "group"),
                             ("units", "group"))
     )  # fmt: skip
-
-
-def delivery_frames(store: dict | None) -> tuple[pd.DataFrame, pd.DataFrame]:
-    org, filters, course, _on = _scope(store)
-    kind = filters.extras.get("course")
-    with db.session() as session:
-        delivery = training.delivery(session, org, filters.current, filters.area, kind)
-    return frames.delivery_table(delivery), frames.partner_table(delivery)
 
 
 @callback(
@@ -207,7 +146,7 @@ def update_training_delivery(store):
     """People completing courses by mode and deliverer; partners credited by name."""
     if not store:
         return no_update, no_update
-    delivery, partners = delivery_frames(store)
+    delivery, partners = loaders.delivery_frames(store)
     if delivery.empty:
         return create_empty_state(_(EMPTY["delivery"])), create_empty_state(_(EMPTY["partners"]))
     titles = {"x": column_label("delivered_by"), "y": column_label("people")}
@@ -219,33 +158,18 @@ def update_training_delivery(store):
                                f"{PREFIX}-partners-table")  # fmt: skip
 
 
-def cascade_frames(store: dict | None) -> tuple[pd.DataFrame, pd.DataFrame, int]:
-    org, filters, _course, on = _scope(store)
-    with db.session() as session:
-        cascade = training.cascade(session, org, filters.current, filters.area)
-        trainers = training.trainers_count(session, org, on)
-    return cascade, frames.cascade_table(cascade, org_areas(org)), trainers
-
-
 @callback(Output(f"{PREFIX}-cascade", "children"), Input(f"{PREFIX}-filters", "data"))
 def update_training_cascade(store):
     """Trainers trained → sessions they led → people reached, per area (Sankey and table)."""
     if not store:
         return no_update
-    cascade, table, trainers = cascade_frames(store)
+    cascade, table, trainers = loaders.cascade_frames(store)
     if cascade.empty:
         return create_empty_state(_(EMPTY["cascade"]))
     names = org_areas(current_viewer().organisation_id)
     figure = figures.create_cascade_sankey(cascade, names, _("People reached"))
-    on = _scope(store)[3].isoformat()
+    on = loaders.scope(store)[3].isoformat()
     return _chart(figure, table, "cascade", _(CAPTIONS["cascade"], trainers=trainers, on=on))
-
-
-def refresher_frame(store: dict | None) -> pd.DataFrame:
-    org, filters, _course, _on = _scope(store)
-    with db.session() as session:
-        due = training.refreshers_due(session, org, today(), HORIZON_DAYS, filters.area)
-    return frames.refresher_table(due, org_areas(org))
 
 
 @callback(Output(f"{PREFIX}-refreshers", "children"), Input(f"{PREFIX}-filters", "data"))
@@ -253,7 +177,7 @@ def update_training_refreshers(store):
     """Refreshers overdue and due in the next 90 days, by course and area (as of today)."""
     if not store:
         return no_update
-    due = refresher_frame(store)
+    due = loaders.refresher_frame(store)
     if due.empty:
         return create_empty_state(_(EMPTY["refreshers"]))
     long = due.melt(["course", "area"], ["overdue", "due_soon"], "state", "people")
@@ -264,20 +188,12 @@ def update_training_refreshers(store):
     return _chart(figure, due, "refreshers", text)
 
 
-def score_frame(store: dict | None) -> pd.DataFrame:
-    org, filters, _course, _on = _scope(store)
-    kind = filters.extras.get("course")
-    with db.session() as session:
-        scores = training.assessment(session, org, filters.current, filters.area, kind)
-    return frames.score_table(scores)
-
-
 @callback(Output(f"{PREFIX}-scores", "children"), Input(f"{PREFIX}-filters", "data"))
 def update_training_scores(store):
     """Mean scores before, after and at follow-up, each with its n."""
     if not store:
         return no_update
-    scores = score_frame(store)
+    scores = loaders.score_frame(store)
     if scores.empty or not scores["scored"].sum():
         return create_empty_state(_(EMPTY["scores"]))
     series = {"pre": column_label("pre"), "post": column_label("post"),
@@ -288,16 +204,16 @@ def update_training_scores(store):
 
 
 FRAMES = {
-    "courses": lambda store: course_frames(store)[0],
-    "areas": lambda store: group_frames(store)["areas"],
-    "ranks": lambda store: group_frames(store)["ranks"],
-    "leaders": lambda store: group_frames(store)["leaders"],
-    "units": lambda store: group_frames(store)["units"],
-    "delivery": lambda store: delivery_frames(store)[0],
-    "partners": lambda store: delivery_frames(store)[1],
-    "cascade": lambda store: cascade_frames(store)[1],
-    "refreshers": refresher_frame,
-    "scores": score_frame,
+    "courses": lambda store: loaders.course_frames(store)[0],
+    "areas": lambda store: loaders.group_frames(store)["areas"],
+    "ranks": lambda store: loaders.group_frames(store)["ranks"],
+    "leaders": lambda store: loaders.group_frames(store)["leaders"],
+    "units": lambda store: loaders.group_frames(store)["units"],
+    "delivery": lambda store: loaders.delivery_frames(store)[0],
+    "partners": lambda store: loaders.delivery_frames(store)[1],
+    "cascade": lambda store: loaders.cascade_frames(store)[1],
+    "refreshers": loaders.refresher_frame,
+    "scores": loaders.score_frame,
 }
 
 
