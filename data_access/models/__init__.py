@@ -12,6 +12,7 @@ from data_access.models.governance import (
 from data_access.models.imports import ImportBatch
 from data_access.models.organisation import Area, Organisation, WorkforceCount
 from data_access.models.referral import ChannelVolume, LiaisonOfficer, Referral
+from data_access.models.scrutiny import ScrutinyCase, ScrutinySample
 from data_access.models.security import AuditEvent, User
 from data_access.models.training import (
     TrainingAttendance,
@@ -34,6 +35,8 @@ __all__ = [
     "LiaisonOfficer",
     "Organisation",
     "Referral",
+    "ScrutinyCase",
+    "ScrutinySample",
     "SurveyResponse",
     "Target",
     "TrainingAttendance",
