@@ -144,8 +144,8 @@ def record_finding(session: Session, org_id: int, username: str, case_id: object
     code = None
     if values.get("raise_action") and case.action_id is None:
         sample = session.get(ScrutinySample, case.sample_id)
-        log = session.scalar(select(Referral.log_number).where(Referral.id == case.referral_id))
-        issue = (f"Scrutiny panel {sample.quarter}, log {log}: "
+        # the case number, not the log number: the actions log holds no incident references
+        issue = (f"Scrutiny panel {sample.quarter}, case {case.id}: "
                  f"{FINDING_WORDS[clean['finding']]} ({clean['theme']})")  # fmt: skip
         code, _changed = engagement_records.save_action(session, org_id, username, {
             "raised_on": today.isoformat(), "forum": FORUM, "issue": issue,

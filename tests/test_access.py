@@ -24,6 +24,7 @@ PAGES = {
     "/training": "training",
     "/engagement": "engagement",
     "/report": "report",
+    "/scrutiny": "scrutiny",
 }
 
 

@@ -4,11 +4,12 @@ functions as the other views and drawn both as the page and as the PDF."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pandas as pd
 from sqlalchemy.orm import Session
 
+from dashboard.filters import previous_quarter, quarter_period
 from dashboard.i18n import _
 from dashboard.labels import funnel_stage_label
 from data_access.queries import engagement, funnel, indicators_people, report
@@ -43,25 +44,6 @@ class Report:
     period: Period
     headlines: list[Headline]
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)
-
-
-def quarter_period(quarter: str) -> Period:
-    """'2026-Q3' → 2026-07-01 to 2026-10-01."""
-    year, number = int(quarter[:4]), int(quarter[-1])
-    start = date(year, 3 * number - 2, 1)
-    end = date(year + (number == 4), 1 if number == 4 else 3 * number + 1, 1)
-    return Period(start, end)
-
-
-def quarter_choices(today: date, count: int = 8) -> list[str]:
-    """The last `count` complete quarters, newest first."""
-    index = today.year * 4 + (today.month - 1) // 3 - 1
-    return [f"{i // 4}-Q{i % 4 + 1}" for i in range(index, index - count, -1)]
-
-
-def previous_quarter(quarter: str) -> str:
-    year, number = int(quarter[:4]), int(quarter[-1])
-    return f"{year - 1}-Q4" if number == 1 else f"{year}-Q{number - 1}"
 
 
 def _figures(session: Session, org: int, period: Period) -> tuple[dict, dict[str, pd.DataFrame]]:

@@ -13,11 +13,12 @@ from dashboard.access import requires
 from dashboard.config import PROJECT_ROOT
 from dashboard.downloads import filename, record_download
 from dashboard.extensions import db
+from dashboard.filters import quarter_choices
 from dashboard.i18n import _
 from dashboard.page_support import org_areas, today
 from dashboard.viewer import current_viewer
 from data_access.models import Organisation
-from pages.report.content import Report, build_report, quarter_choices
+from pages.report.content import Report, build_report
 from pages.report.text import INTRO, TABLES, changes, column_label, period_words
 
 blueprint = Blueprint("report_pdf", __name__)

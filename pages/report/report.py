@@ -19,10 +19,11 @@ from dash import (
 
 from dashboard.access import register_page
 from dashboard.extensions import db
+from dashboard.filters import quarter_choices
 from dashboard.i18n import N_, _
 from dashboard.page_support import org_areas, today
 from dashboard.viewer import current_viewer
-from pages.report.content import Report, build_report, quarter_choices
+from pages.report.content import Report, build_report
 from pages.report.pdf import blueprint, cell_text
 from pages.report.text import INTRO, TABLES, changes, column_label, period_words
 

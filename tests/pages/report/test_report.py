@@ -9,7 +9,8 @@ from datetime import date
 import pytest
 from pypdf import PdfReader
 
-from pages.report.content import Headline, previous_quarter, quarter_choices, quarter_period
+from dashboard.filters import previous_quarter, quarter_choices, quarter_period
+from pages.report.content import Headline
 from pages.report.text import change_sentence
 from tests.conftest import OUTPUT
 from tests.dash_client import call, find_callback, response_data
