@@ -81,7 +81,6 @@ def cases_frame(quarter: str) -> tuple[pd.DataFrame, object]:
 @callback(
     Output(f"{PREFIX}-filters", "data"),
     Output(f"{PREFIX}-cases", "children"),
-    Output(f"{PREFIX}-case", "options"),
     Input(f"{PREFIX}-quarter", "value"),
     Input(f"{PREFIX}-drawn", "data"),
     Input(f"{PREFIX}-saved", "data"),
@@ -92,17 +91,29 @@ def update_scrutiny_cases(quarter, *_changed):
     store = {"query": {"quarter": quarter}, "search": f"?quarter={quarter}"}
     cases, meta = cases_frame(quarter)
     if meta is None:
-        return store, create_empty_state(_("No sample drawn for this quarter yet.")), []
+        return store, create_empty_state(_("No sample drawn for this quarter yet."))
     seed, size, drawn_on, drawn_by = meta
     shown = pd.DataFrame({c: [shown_value(c, v) for v in cases[c]] for c in SHOWN})
     headers = {c: column_label(c) for c in SHOWN}
     words = _("%(n)s cases drawn on %(on)s by %(by)s, seed %(seed)s (the same seed draws the "
               "same cases from the same records).", n=size, on=drawn_on.isoformat(), by=drawn_by,
               seed=seed)  # fmt: skip
-    pairs = zip(cases["case"], cases["log_number"], strict=True)
-    options = [{"value": int(case), "label": log} for case, log in pairs]
     table = create_data_table(shown, headers, f"{PREFIX}-cases-table")
-    return store, html.Div([html.P(words, className="chart-caption"), table]), options
+    return store, html.Div([html.P(words, className="chart-caption"), table])
+
+
+@callback(
+    Output(f"{PREFIX}-case", "options"),
+    Input(f"{PREFIX}-quarter", "value"),
+    Input(f"{PREFIX}-drawn", "data"),
+)
+def update_scrutiny_case_choices(quarter, _drawn):
+    """The drawn cases by log number, for the finding form (coordinator only)."""
+    if not allowed(current_viewer().role, EDIT):
+        return []
+    cases, _meta = cases_frame(chosen_quarter(quarter))
+    pairs = zip(cases["case"], cases["log_number"], strict=True)
+    return [{"value": int(case), "label": log} for case, log in pairs]
 
 
 clientside_callback(

@@ -27,9 +27,10 @@ def draw(client, app, seed=5, size=12, clicks=1):
 def cases(client, app) -> tuple[list[dict], list[dict]]:
     response = call(client, find_callback(app, "scrutiny-cases.children"),
                     {"scrutiny-quarter.value": QUARTER})  # fmt: skip
-    data = response_data(response)
-    return grid_rows(data, "scrutiny-cases", "scrutiny-cases-table"), data["scrutiny-case"][
-        "options"]  # fmt: skip
+    choices = call(client, find_callback(app, "scrutiny-case.options"),
+                   {"scrutiny-quarter.value": QUARTER})  # fmt: skip
+    rows = grid_rows(response_data(response), "scrutiny-cases", "scrutiny-cases-table")
+    return rows, response_data(choices)["scrutiny-case"]["options"]
 
 
 def test_the_coordinator_draws_once_exports_and_records(app, login_as, demo_url):
