@@ -47,10 +47,17 @@ def create_filter_bar(
     area: str | None,
     labels: dict[str, str],
     extra: list | None = None,
+    show_strand: bool = True,
 ) -> html.Div:
     """Dropdowns `<prefix>-period`, `<prefix>-area` (options filled by a callback),
-    `<prefix>-strand`, any `extra` columns (made with `create_filter_dropdown`, ids
+    `<prefix>-strand` (kept but hidden when `show_strand` is False: pages whose records have
+    no strand), any `extra` columns (made with `create_filter_dropdown`, ids
     `<prefix>-<name>`), and the `<prefix>-filters` store holding the validated values."""
+    strand_column = create_filter_dropdown(
+        f"{prefix}-strand", labels["strand"], strands, strand, True, labels["all_strands"]
+    )
+    if not show_strand:
+        strand_column.style = {"display": "none"}
     return html.Div(
         [
             dbc.Row(
@@ -67,14 +74,7 @@ def create_filter_bar(
                         True,
                         labels["all_areas"],
                     ),
-                    create_filter_dropdown(
-                        f"{prefix}-strand",
-                        labels["strand"],
-                        strands,
-                        strand,
-                        True,
-                        labels["all_strands"],
-                    ),
+                    strand_column,
                     *(extra or []),
                 ],
                 className="g-2",

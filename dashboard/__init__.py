@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sys
 from typing import Any
 
 import dash
@@ -103,6 +104,10 @@ def create_app(overrides: dict[str, Any] | None = None) -> dash.Dash:
     server.extensions["dash_app"] = app  # the callback map the request check validates against
     for page in dash.page_registry.values():
         page["layout"] = access.guard_layout(page["policy_key"], page["layout"])
+        # a page's own Flask routes (e.g. the report PDF), each guarded by `requires`
+        blueprint = getattr(sys.modules.get(page["module"]), "blueprint", None)
+        if blueprint is not None and blueprint.name not in server.blueprints:
+            server.register_blueprint(blueprint)
     install_headers(server, app)
     # Claim the page callbacks now, so that several apps in one process (tests) each get theirs.
     with server.test_request_context("/"):

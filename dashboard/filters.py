@@ -103,3 +103,22 @@ def parse_filters(
         if value is not None and value in set(allowed):
             chosen.append((name, value))
     return Filters(period, area, strand, current, previous_period(current), tuple(chosen))
+
+
+# Quarters ("2026-Q3"): the network progress report and the scrutiny panel choose one.
+def quarter_period(quarter: str) -> Period:
+    """'2026-Q3' → 2026-07-01 to 2026-10-01 (end exclusive)."""
+    year, number = int(quarter[:4]), int(quarter[-1])
+    start = date(year, 3 * number - 2, 1)
+    return Period(start, add_months(start, 3))
+
+
+def quarter_choices(today: date, count: int = 8) -> list[str]:
+    """The last `count` complete quarters, newest first."""
+    index = today.year * 4 + (today.month - 1) // 3 - 1
+    return [f"{i // 4}-Q{i % 4 + 1}" for i in range(index, index - count, -1)]
+
+
+def previous_quarter(quarter: str) -> str:
+    year, number = int(quarter[:4]), int(quarter[-1])
+    return f"{year - 1}-Q4" if number == 1 else f"{year}-Q{number - 1}"

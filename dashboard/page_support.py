@@ -81,7 +81,9 @@ def url_filters(query: Mapping[str, object], extras: Mapping[str, Sequence[str]]
     return viewer_filters(query, extras)
 
 
-def page_filter_bar(prefix: str, filters: Filters, extra: list | None = None) -> html.Div:
+def page_filter_bar(
+    prefix: str, filters: Filters, extra: list | None = None, show_strand: bool = True
+) -> html.Div:
     """The standard filter bar (period, area, strand, plus `extra` dropdowns) set to `filters`."""
     return create_filter_bar(
         prefix,
@@ -92,6 +94,7 @@ def page_filter_bar(prefix: str, filters: Filters, extra: list | None = None) ->
         filters.area,
         filter_labels(),
         extra,
+        show_strand,
     )
 
 

@@ -25,6 +25,11 @@ POLICY: dict[str, frozenset[str]] = {
     # imports (issue 11): loading records is the coordinator's; leadership reads the history
     "data_import": frozenset({"coordinator"}),
     "import_history": MANAGEMENT,
+    # Step 5: staff-only pages (no public or partner view yet, so no disclosure path)
+    "training": STAFF,
+    "engagement": STAFF,
+    "report": frozenset({"network", "leadership"}),
+    "scrutiny": MANAGEMENT,
 }
 
 # Finer-grained features inside a page.
@@ -32,6 +37,8 @@ FEATURES: dict[str, frozenset[str]] = {
     "workload.per_officer": MANAGEMENT,
     "commitments.edit": frozenset({"coordinator"}),
     "commitments.private": STAFF,
+    "engagement.edit": frozenset({"coordinator"}),
+    "scrutiny.edit": frozenset({"coordinator"}),
 }
 
 # Roles whose figures pass disclosure control. Admin manages users, not data: it sees what the

@@ -25,6 +25,10 @@ PAGES = {
     "/users": "users",
     "/import": "data_import",
     "/import/history": "import_history",
+    "/training": "training",
+    "/engagement": "engagement",
+    "/report": "report",
+    "/scrutiny": "scrutiny",
 }
 
 
@@ -180,6 +184,7 @@ ROUTES = {
     "/_favicon.ico",
     "/",
     "/<path:path>",
+    "/report.pdf",
 }
 
 

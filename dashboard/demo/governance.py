@@ -117,6 +117,13 @@ ISSUES = (
         "Text and BSL video reporting added to the reporting page",
     ),
 )
+# the theme each issue was raised under (themes as the events record them), in ISSUES order
+ISSUE_THEMES = (
+    "liaison scheme", "third-party reporting", "trans safety", "victim support",
+    "recruitment", "visibility", "online abuse", "rural isolation", "data", "trans safety",
+    "reporting", "accountability", "reporting", "remembrance", "liaison scheme",
+    "visibility", "victim support", "accountability", "hate crime", "reporting",
+)  # fmt: skip
 TARGETS = (  # (KPI, default target, direction)
     ("offer_within_days", 5, "at_most"),
     ("allocation_within_days", 2, "at_most"),
@@ -156,6 +163,7 @@ def seed_actions(session: Session, ctx: Ctx) -> int:
                 "raised_on": raised,
                 "forum": ctx.profile.forum,
                 "issue": issue,
+                "theme": ISSUE_THEMES[i],
                 "response": response if status == "done" else None,
                 "owner": owner,
                 "status": status,

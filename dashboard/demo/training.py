@@ -24,6 +24,7 @@ from dashboard.demo.courses import (
 from dashboard.demo.officers import Officer
 from dashboard.demo.organisations import Person
 from data_access.models import TrainingAttendance, TrainingSession
+from data_access.training_status import refresh_person_status
 from data_access.vocab import LEADERSHIP_RANKS
 
 FRONTLINE = ("response", "neighbourhood", "custody", "control_room", "cid")
@@ -186,8 +187,10 @@ def seed_training(
         for code in sorted(plan[k])
     ]
     session.execute(insert(TrainingAttendance), attendance)
+    status = refresh_person_status(session, ctx.org_id)
     return {
         "training_course": len(course_ids),
         "training_session": len(rows),
         "training_attendance": len(attendance),
+        "training_person_status": status,
     }

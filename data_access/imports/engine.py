@@ -31,8 +31,13 @@ from data_access.imports.write import Progress, write_plan
 from data_access.models import ImportBatch
 from data_access.organisations import bump_data_version, data_version
 from data_access.queries.common import check_org
+from data_access.training_status import refresh_person_status
 
 DEFAULT_MAX_MB = 20.0
+
+
+# Kinds whose rows change who is trained, in what, and when a refresher is due.
+TRAINING_KINDS = frozenset({"training_courses", "training_sessions", "training_attendance"})
 
 
 @dataclass
@@ -190,6 +195,8 @@ def apply_import(
         summary.batch_id = batch.id
         write_plan(session, org_id, plan, batch.id, username, codes_by_id, on_progress, cancelled)
         changed = summary.added or summary.updated
+        if changed and summary.kind in TRAINING_KINDS:
+            refresh_person_status(session, org_id)  # the per-person status follows attendance
         summary.data_version = (
             bump_data_version(session, org_id) if changed else data_version(session, org_id)
         )

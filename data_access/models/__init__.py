@@ -12,8 +12,14 @@ from data_access.models.governance import (
 from data_access.models.imports import ImportBatch, RecordRevision
 from data_access.models.organisation import Area, Organisation, WorkforceCount
 from data_access.models.referral import ChannelVolume, LiaisonOfficer, Referral
+from data_access.models.scrutiny import ScrutinyCase, ScrutinySample
 from data_access.models.security import AuditEvent, User
-from data_access.models.training import TrainingAttendance, TrainingCourse, TrainingSession
+from data_access.models.training import (
+    TrainingAttendance,
+    TrainingCourse,
+    TrainingPersonStatus,
+    TrainingSession,
+)
 
 __all__ = [
     "Action",
@@ -30,10 +36,13 @@ __all__ = [
     "Organisation",
     "RecordRevision",
     "Referral",
+    "ScrutinyCase",
+    "ScrutinySample",
     "SurveyResponse",
     "Target",
     "TrainingAttendance",
     "TrainingCourse",
+    "TrainingPersonStatus",
     "TrainingSession",
     "User",
     "WorkforceCount",

@@ -90,6 +90,10 @@ class Action(OrgScoped, Timestamped, Base):
     status: Mapped[str] = mapped_column(vocab(ACTION_STATUSES, "action_status"), default="open")
     due_on: Mapped[date | None]
     is_public: Mapped[bool] = mapped_column(default=True)
+    theme: Mapped[str | None] = mapped_column(String(80))  # as community events record themes
+    event_id: Mapped[int | None] = mapped_column(
+        ForeignKey("community_event.id", ondelete="SET NULL")
+    )  # the event where it was raised, when known
 
 
 class Target(OrgScoped, Timestamped, Base):

@@ -67,3 +67,49 @@ class TrainingAttendance(OrgScoped, Timestamped, Base):
     refresher_due_on: Mapped[date | None]
 
     session: Mapped[TrainingSession] = relationship()
+
+
+class TrainingPersonStatus(OrgScoped, Base):
+    """Derived, per person and course kind: a new version from each completion date that
+    changes the refresher due date, rank, unit or area, so a question "as at date `on`" reads
+    the one version with valid_from < on <= valid_to.
+
+    Maintained by `data_access.training_status.refresh_person_status` after every write to
+    training attendance; never edited by hand."""
+
+    __tablename__ = "training_person_status"
+    __table_args__ = (
+        UniqueConstraint("organisation_id", "person_code", "course_kind", "valid_from"),
+        # covering indexes: "as at" counts read the index only, never the table
+        Index(
+            "ix_training_person_status_org_kind_to",
+            "organisation_id",
+            "course_kind",
+            "valid_to",
+            "valid_from",
+            "area_id",
+            "rank",
+            "unit",
+        ),
+        Index(
+            "ix_training_person_status_org_to",
+            "organisation_id",
+            "valid_to",
+            "valid_from",
+            "refresher_due_on",
+            "area_id",
+            "person_code",
+            "course_kind",
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_code: Mapped[str] = mapped_column(String(32))
+    course_kind: Mapped[str] = mapped_column(vocab(COURSE_KINDS, "course_kind"))
+    valid_from: Mapped[date]  # the session date of the completion that starts this version
+    valid_to: Mapped[date]  # the next version's valid_from (OPEN_END, 9999-12-31: current)
+    first_completed_on: Mapped[date]
+    refresher_due_on: Mapped[date | None]  # the latest refresher due date so far
+    rank: Mapped[str] = mapped_column(vocab(RANKS, "rank_code"))
+    unit: Mapped[str] = mapped_column(vocab(UNITS, "unit_code"))
+    area_id: Mapped[int | None] = mapped_column(ForeignKey("area.id", ondelete="SET NULL"))

@@ -8,13 +8,12 @@ from datetime import date
 
 import pandas as pd
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from data_access.models import (
     Area,
     LiaisonOfficer,
     TrainingAttendance,
-    TrainingCourse,
     TrainingSession,
     WorkforceCount,
 )
@@ -23,6 +22,7 @@ from data_access.queries.indicators_common import area_code, in_period, to_long
 from data_access.queries.kpis import REVIEW_INTERVAL
 from data_access.queries.scheme import training_coverage
 from data_access.sql import count_if
+from data_access.training_status import Status, status_at
 from data_access.vocab import LEADERSHIP_RANKS
 
 #: Units whose officers investigate hate crime (the specialised course's audience).
@@ -68,25 +68,19 @@ def officer_counts(session: Session, org_id: int, on: date) -> pd.DataFrame:
 
 
 def _trained(session, org_id, on, kind, column, ranks=None, units=None) -> pd.DataFrame:
-    """Distinct people who completed a course of `kind` on a session held before `on`, in the
-    area of their attendance record (optionally only some ranks or units)."""
+    """People who completed a course of `kind` on a session held before `on`, each once, in
+    the area (and with the rank and unit) of their latest such completion."""
     stmt = (
-        select(area_code(), func.count(func.distinct(TrainingAttendance.person_code)))
-        .join(TrainingSession, TrainingSession.id == TrainingAttendance.session_id)
-        .join(TrainingCourse, TrainingCourse.id == TrainingSession.course_id)
-        .outerjoin(Area, Area.id == TrainingAttendance.area_id)
-        .where(
-            TrainingAttendance.organisation_id == org_id,
-            TrainingAttendance.completed.is_(True),
-            TrainingCourse.kind == kind,
-            TrainingSession.held_on < on,
-        )
+        select(area_code(), func.count())
+        .select_from(Status)
+        .outerjoin(Area, Area.id == Status.area_id)
+        .where(*status_at(org_id, on), Status.course_kind == kind)
         .group_by(Area.code)
     )
     if ranks is not None:
-        stmt = stmt.where(TrainingAttendance.rank.in_(ranks))
+        stmt = stmt.where(Status.rank.in_(ranks))
     if units is not None:
-        stmt = stmt.where(TrainingAttendance.unit.in_(units))
+        stmt = stmt.where(Status.unit.in_(units))
     return frame(session, stmt, ["area", column])
 
 
@@ -112,26 +106,10 @@ def _headcount(session, org_id, on, column, ranks=None, units=None) -> pd.DataFr
 
 def _refreshers(session: Session, org_id: int, on: date) -> pd.DataFrame:
     """People with a refresher due date, and those overdue, by area (see training_counts)."""
-    per_kind = (
-        select(
-            TrainingAttendance.person_code,
-            TrainingAttendance.area_id,
-            func.max(TrainingAttendance.refresher_due_on).label("due"),
-        )
-        .join(TrainingSession, TrainingSession.id == TrainingAttendance.session_id)
-        .join(TrainingCourse, TrainingCourse.id == TrainingSession.course_id)
-        .where(
-            TrainingAttendance.organisation_id == org_id,
-            TrainingAttendance.completed.is_(True),
-            TrainingAttendance.refresher_due_on.is_not(None),
-            TrainingSession.held_on < on,
-        )
-        .group_by(TrainingAttendance.person_code, TrainingAttendance.area_id, TrainingCourse.kind)
-        .subquery()
-    )
     person = (
-        select(per_kind.c.person_code, per_kind.c.area_id, func.min(per_kind.c.due).label("due"))
-        .group_by(per_kind.c.person_code, per_kind.c.area_id)
+        select(Status.person_code, Status.area_id, func.min(Status.refresher_due_on).label("due"))
+        .where(*status_at(org_id, on), Status.refresher_due_on.is_not(None))
+        .group_by(Status.person_code, Status.area_id)
         .subquery()
     )
     stmt = (
@@ -143,34 +121,33 @@ def _refreshers(session: Session, org_id: int, on: date) -> pd.DataFrame:
     return frame(session, stmt, ["area", "with_refresher", "overdue"])
 
 
-def _cascade(session: Session, org_id: int, period: Period) -> pd.DataFrame:
-    """People reached by train-the-trainer cascade sessions in the period, by area."""
-    trainer = aliased(TrainingAttendance)
-    trainer_session = aliased(TrainingSession)
-    trainer_course = aliased(TrainingCourse)
-    trained_before = (
-        select(trainer.id)
-        .join(trainer_session, trainer_session.id == trainer.session_id)
-        .join(trainer_course, trainer_course.id == trainer_session.course_id)
+def trained_trainer(org_id: int):
+    """EXISTS: the session's lead trainer completed a train-the-trainer course before it."""
+    return (
+        select(Status.id)
         .where(
-            trainer.organisation_id == org_id,
-            trainer.person_code == TrainingSession.lead_trainer_code,
-            trainer.completed.is_(True),
-            trainer_course.kind == "train_the_trainer",
-            trainer_session.held_on < TrainingSession.held_on,
+            Status.organisation_id == org_id,
+            Status.course_kind == "train_the_trainer",
+            Status.person_code == TrainingSession.lead_trainer_code,
+            Status.first_completed_on < TrainingSession.held_on,
         )
         .exists()
     )
+
+
+def _cascade(session: Session, org_id: int, period: Period) -> pd.DataFrame:
+    """People reached by train-the-trainer cascade sessions in the period, by area."""
     stmt = (
         select(area_code(), func.count(func.distinct(TrainingAttendance.person_code)))
         .join(TrainingSession, TrainingSession.id == TrainingAttendance.session_id)
         .outerjoin(Area, Area.id == TrainingAttendance.area_id)
         .where(
             TrainingAttendance.organisation_id == org_id,
+            TrainingSession.organisation_id == org_id,
             TrainingAttendance.completed.is_(True),
             *in_period(TrainingSession.held_on, period),
             TrainingSession.lead_trainer_code.is_not(None),
-            trained_before,
+            trained_trainer(org_id),
         )
         .group_by(Area.code)
     )
@@ -182,6 +159,8 @@ def training_counts(session: Session, org_id: int, period: Period) -> pd.DataFra
 
     - training_coverage: scheme.training_coverage of the awareness course (people who
       completed it on a session held before `on`, against the whole workforce headcount).
+    Every count of trained people reads the training status as at `on` (one row per person
+    and course kind, kept by data_access.training_status), never the attendance history.
     - leadership_trained: people of a leadership rank (vocab.LEADERSHIP_RANKS, rank on the
       attendance record) who completed a leadership briefing held before `on`, against the
       headcount of those ranks.
@@ -192,7 +171,8 @@ def training_counts(session: Session, org_id: int, period: Period) -> pd.DataFra
     - cascade_reach: distinct people who completed a session held in the period led by a
       trainer who had completed a train-the-trainer course before that session (no
       denominator).
-    People are counted in the area of their attendance record (workforce: its area).
+    People are counted once, in the area of their latest completion before `on` (workforce:
+    its area); cascade reach counts attendance in the period (its area).
     Columns: indicator, area, strand (None), numerator, denominator."""
     check_org(session, org_id)
     on = period.end

@@ -12,12 +12,10 @@ from data_access.models import (
     Area,
     CommunityEvent,
     LiaisonOfficer,
-    TrainingAttendance,
-    TrainingCourse,
-    TrainingSession,
     WorkforceCount,
 )
 from data_access.queries.common import Period, active_at, check_org, frame
+from data_access.training_status import Status, status_at
 
 
 def _by_area(session: Session, org_id: int, stmt, columns: list[str]) -> pd.DataFrame:
@@ -50,23 +48,14 @@ def training_coverage(
 ) -> pd.DataFrame:
     """Coverage of one course kind at a date by area: columns area, trained, headcount.
 
-    trained: distinct people who completed the course before `on` (counted in the area of
-    their attendance record); headcount: the latest workforce snapshot on or before `on`."""
+    trained: people who completed the course on a session held before `on`, each counted
+    once, in the area of their latest such completion (the training status as at `on`);
+    headcount: the latest workforce snapshot on or before `on`."""
     check_org(session, org_id)
     trained = (
-        select(
-            TrainingAttendance.area_id,
-            func.count(func.distinct(TrainingAttendance.person_code)).label("trained"),
-        )
-        .join(TrainingSession, TrainingSession.id == TrainingAttendance.session_id)
-        .join(TrainingCourse, TrainingCourse.id == TrainingSession.course_id)
-        .where(
-            TrainingAttendance.organisation_id == org_id,
-            TrainingAttendance.completed.is_(True),
-            TrainingCourse.kind == course_kind,
-            TrainingSession.held_on < on,
-        )
-        .group_by(TrainingAttendance.area_id)
+        select(Status.area_id, func.count().label("trained"))
+        .where(*status_at(org_id, on), Status.course_kind == course_kind)
+        .group_by(Status.area_id)
     )
     snapshot = (
         select(func.max(WorkforceCount.as_of))

@@ -15,6 +15,7 @@ from data_access.models import (
     TrainingSession,
     WorkforceCount,
 )
+from data_access.training_status import refresh_person_status
 
 # --------------------------------------------------------------------------- training
 #: training_coverage(KNW, on, kind) -> {area: (trained, headcount)}
@@ -168,3 +169,6 @@ def add_training(
         )
         for n in range(1, 5)
     )
+    session.flush()
+    for org in (knw, oth):
+        refresh_person_status(session, org.id)

@@ -18,6 +18,7 @@ from data_access.models import (
     TrainingCourse,
     TrainingSession,
 )
+from data_access.training_status import refresh_person_status
 
 
 def d(year: int, month: int, day: int) -> date:
@@ -95,6 +96,8 @@ def build_training(session: Session, sco, dec, ids) -> None:
                 for p, rank, unit, a, done, due in people
             )  # fmt: skip
     session.flush()
+    for org in (sco, dec):
+        refresh_person_status(session, org.id)
 
 
 def build_engagement(session: Session, sco, dec, ids, add) -> None:

@@ -1,0 +1,226 @@
+"""Times the training queries on the demo force's attendance copied many times (SQLite).
+
+Not a test: `python benchmarks/training_scale.py [--copies 1000] [--db PATH]`. Seeds the demo,
+copies the demo force's attendance and training status rows COPIES times under new person
+codes (the status of a copied person is the copy of the original's: they are independent
+people with the same history), then prints each coverage query's time before (the old
+distinct-count over attendance, kept below) and after (the training status), as a ratio."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from sqlalchemy import func, select, text  # noqa: E402
+from sqlalchemy.orm import Session, aliased  # noqa: E402
+
+from dashboard.demo import seed_demo  # noqa: E402
+from data_access import migrate  # noqa: E402
+from data_access.db import make_engine  # noqa: E402
+from data_access.models import (  # noqa: E402
+    Organisation,
+    TrainingAttendance,
+    TrainingCourse,
+    TrainingSession,
+)
+from data_access.queries import indicators, scheme, training  # noqa: E402
+from data_access.queries import indicators_people as people  # noqa: E402
+from data_access.queries.common import Period  # noqa: E402
+from data_access.vocab import LEADERSHIP_RANKS  # noqa: E402
+
+A, S, C = TrainingAttendance, TrainingSession, TrainingCourse
+ATTENDANCE = ("session_id, rank, unit, area_id, completed, pre_score, post_score, "
+              "followup_score, refresher_due_on, organisation_id, created_at, updated_at, "
+              "revision")  # fmt: skip
+STATUS = ("course_kind, valid_from, valid_to, first_completed_on, refresher_due_on, rank, "
+          "unit, area_id, organisation_id")  # fmt: skip
+
+
+def _completed_before(org_id: int, on: date, kind: str | None = None) -> tuple:
+    where = (A.organisation_id == org_id, A.completed.is_(True), S.held_on < on)
+    return (*where, C.kind == kind) if kind else where
+
+
+def old_coverage(session: Session, org_id: int, on: date) -> list:
+    """The former scheme.training_coverage numerator: distinct people over all attendance."""
+    stmt = (
+        select(A.area_id, func.count(func.distinct(A.person_code)))
+        .join(S, S.id == A.session_id)
+        .join(C, C.id == S.course_id)
+        .where(*_completed_before(org_id, on, "awareness"))
+        .group_by(A.area_id)
+    )
+    return session.execute(stmt).all()
+
+
+def old_trained(session: Session, org_id: int, on: date) -> list:
+    """The former indicators_people._trained (leadership briefing, leadership ranks)."""
+    stmt = (
+        select(A.area_id, func.count(func.distinct(A.person_code)))
+        .join(S, S.id == A.session_id)
+        .join(C, C.id == S.course_id)
+        .where(*_completed_before(org_id, on, "leadership_briefing"))
+        .where(A.rank.in_(LEADERSHIP_RANKS))
+        .group_by(A.area_id)
+    )
+    return session.execute(stmt).all()
+
+
+def old_refreshers(session: Session, org_id: int, on: date) -> list:
+    """The former indicators_people._refreshers."""
+    per_kind = (
+        select(A.person_code, A.area_id, func.max(A.refresher_due_on).label("due"))
+        .join(S, S.id == A.session_id)
+        .join(C, C.id == S.course_id)
+        .where(*_completed_before(org_id, on), A.refresher_due_on.is_not(None))
+        .group_by(A.person_code, A.area_id, C.kind)
+        .subquery()
+    )
+    person = (
+        select(per_kind.c.person_code, per_kind.c.area_id, func.min(per_kind.c.due).label("due"))
+        .group_by(per_kind.c.person_code, per_kind.c.area_id)
+        .subquery()
+    )
+    stmt = select(person.c.area_id, func.count()).group_by(person.c.area_id)
+    return session.execute(stmt).all()
+
+
+def old_cascade(session: Session, org_id: int, period: Period) -> list:
+    """The former indicators_people._cascade (correlated EXISTS over attendance)."""
+    trainer, tsession, tcourse = aliased(A), aliased(S), aliased(C)
+    trained_before = (
+        select(trainer.id)
+        .join(tsession, tsession.id == trainer.session_id)
+        .join(tcourse, tcourse.id == tsession.course_id)
+        .where(
+            trainer.organisation_id == org_id,
+            trainer.person_code == S.lead_trainer_code,
+            trainer.completed.is_(True),
+            tcourse.kind == "train_the_trainer",
+            tsession.held_on < S.held_on,
+        )
+        .exists()
+    )
+    stmt = (
+        select(A.area_id, func.count(func.distinct(A.person_code)))
+        .join(S, S.id == A.session_id)
+        .where(
+            A.organisation_id == org_id,
+            A.completed.is_(True),
+            S.held_on >= period.start,
+            S.held_on < period.end,
+            S.lead_trainer_code.is_not(None),
+            trained_before,
+        )
+        .group_by(A.area_id)
+    )
+    return session.execute(stmt).all()
+
+
+def timed(call, runs: int = 3) -> float:
+    """Best of `runs` (the first run also warms the cache)."""
+    best = float("inf")
+    for _ in range(runs):
+        started = time.perf_counter()
+        call()
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+ORDER = {  # each table's unique key, so that the copies go into its index in order
+    "training_attendance": "session_id, code",
+    "training_person_status": "organisation_id, code, course_kind, valid_from",
+}
+
+
+def copy_force(session: Session, org_id: int, copies: int) -> None:
+    """COPIES more people per demo person: attendance and status rows under `code~n`,
+    inserted in one sorted statement per table with the plain indexes dropped meanwhile."""
+    for table, columns in (("training_attendance", ATTENDANCE),
+                           ("training_person_status", STATUS)):  # fmt: skip
+        indexes = session.execute(text(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = :t "
+            "AND sql IS NOT NULL"), {"t": table}).all()  # fmt: skip
+        for name, _sql in indexes:
+            session.execute(text(f"DROP INDEX {name}"))
+        session.execute(text(
+            f"INSERT INTO {table} (person_code, {columns}) "  # noqa: S608 - constants
+            "WITH RECURSIVE copy(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM copy "
+            "WHERE n < :copies) "
+            f"SELECT code, {columns} FROM (SELECT person_code || '~' || n AS code, {columns} "
+            f"FROM {table}, copy WHERE organisation_id = :org) ORDER BY {ORDER[table]}"
+        ), {"org": org_id, "copies": copies})  # fmt: skip
+        for _name, sql in indexes:
+            session.execute(text(sql))
+        session.commit()
+        print(f"  {table} copied", flush=True)
+    session.execute(text("ANALYZE"))
+    session.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--copies", type=int, default=1000)
+    parser.add_argument("--db", type=Path, default=Path(tempfile.mkdtemp()) / "scale.db")
+    args = parser.parse_args()
+    engine = make_engine(f"sqlite:///{args.db}")
+    migrate.upgrade(engine)
+    today = date.today()
+    with Session(engine) as session:
+        seed_demo(session, seed=42, today=today)
+        session.commit()
+        org = session.scalar(select(Organisation.id).where(Organisation.code == "DVP"))
+        print(f"copying the demo force's training {args.copies} times into {args.db}")
+        started = time.perf_counter()
+        copy_force(session, org, args.copies)
+        rows = session.scalar(select(func.count()).select_from(A))
+        print(f"{rows:,} attendance rows ({time.perf_counter() - started:.0f} s to build)")
+        on = date(today.year, today.month, 1)
+        period = Period(date(on.year - 1, on.month, 1), on)
+        pairs = {
+            "scheme.training_coverage": (
+                lambda: old_coverage(session, org, on),
+                lambda: scheme.training_coverage(session, org, on),
+            ),
+            "indicators_people._trained": (
+                lambda: old_trained(session, org, on),
+                lambda: people._trained(
+                    session, org, on, "leadership_briefing", "n", LEADERSHIP_RANKS
+                ),
+            ),  # fmt: skip
+            "indicators_people._refreshers": (
+                lambda: old_refreshers(session, org, on),
+                lambda: people._refreshers(session, org, on),
+            ),
+            "indicators_people._cascade": (
+                lambda: old_cascade(session, org, period),
+                lambda: people._cascade(session, org, period),
+            ),
+        }
+        print(f"{'query':32} {'before s':>9} {'after s':>9} {'ratio':>7}")
+        for name, (before, after) in pairs.items():
+            old, new = timed(before), timed(after)
+            print(f"{name:32} {old:9.2f} {new:9.2f} {old / new:7.1f}", flush=True)
+        page = {
+            "scorecard indicator_counts": lambda: indicators.indicator_counts(session, org, period),
+            "training.coverage_by rank": lambda: training.coverage_by(
+                session, org, on, "awareness", "rank"
+            ),
+            "training.delivery (12 months)": lambda: training.delivery(session, org, period),
+            "training.cascade (12 months)": lambda: training.cascade(session, org, period),
+            "training.refreshers_due": lambda: training.refreshers_due(session, org, today),
+            "training.assessment (12 months)": lambda: training.assessment(session, org, period),
+        }
+        print("after only:")
+        for name, call in page.items():
+            print(f"{name:32} {timed(call):9.2f}", flush=True)
+
+
+if __name__ == "__main__":
+    main()

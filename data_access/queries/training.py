@@ -1,0 +1,216 @@
+"""Training page queries: coverage by rank and unit, delivery, the trainer cascade, refreshers
+due and assessment scores. Coverage reads the training status (data_access.training_status)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pandas as pd
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from data_access.models import (
+    Area,
+    TrainingAttendance,
+    TrainingCourse,
+    TrainingSession,
+    WorkforceCount,
+)
+from data_access.queries.common import Period, area_ids, check_org, frame
+from data_access.queries.indicators_common import area_code, in_period
+from data_access.queries.indicators_people import trained_trainer
+from data_access.sql import count_if
+from data_access.training_status import Status, status_at
+
+#: Averages of fewer people than this are not shown (n is always shown).
+MIN_AVERAGE_N = 5
+DIMENSIONS = {
+    "rank": (Status.rank, WorkforceCount.rank),
+    "unit": (Status.unit, WorkforceCount.unit),
+}
+
+
+def coverage_by(
+    session: Session, org_id: int, on: date, kind: str, dimension: str, area: str | None = None
+) -> pd.DataFrame:
+    """People trained in a course kind as at `on` (each once) against the headcount of the
+    latest workforce snapshot on or before `on`, by rank or unit: columns group, trained,
+    headcount (groups with either count)."""
+    check_org(session, org_id)
+    status_column, workforce_column = DIMENSIONS[dimension]
+    ids = area_ids(session, org_id, area)
+    trained = (
+        select(status_column, func.count())
+        .where(*status_at(org_id, on), Status.course_kind == kind)
+        .group_by(status_column)
+    )
+    snapshot = (
+        select(func.max(WorkforceCount.as_of))
+        .where(WorkforceCount.organisation_id == org_id, WorkforceCount.as_of <= on)
+        .scalar_subquery()
+    )
+    headcount = (
+        select(workforce_column, func.sum(WorkforceCount.headcount))
+        .where(WorkforceCount.organisation_id == org_id, WorkforceCount.as_of == snapshot)
+        .group_by(workforce_column)
+    )
+    if ids is not None:
+        trained = trained.where(Status.area_id.in_(ids))
+        headcount = headcount.where(WorkforceCount.area_id.in_(ids))
+    result = frame(session, trained, ["group", "trained"]).merge(
+        frame(session, headcount, ["group", "headcount"]), on="group", how="outer"
+    )
+    result[["trained", "headcount"]] = result[["trained", "headcount"]].fillna(0).astype("int64")
+    return result.sort_values("group", ignore_index=True)
+
+
+def _attendance(org_id: int, period: Period, ids: list[int] | None, kind: str | None) -> tuple:
+    conditions = [
+        TrainingAttendance.organisation_id == org_id,
+        TrainingSession.organisation_id == org_id,
+        *in_period(TrainingSession.held_on, period),
+    ]
+    if ids is not None:
+        conditions.append(TrainingAttendance.area_id.in_(ids))
+    if kind is not None:
+        conditions.append(TrainingCourse.kind == kind)
+    return tuple(conditions)
+
+
+def delivery(
+    session: Session, org_id: int, period: Period, area: str | None = None, kind: str | None = None
+) -> pd.DataFrame:
+    """Courses delivered in the period: columns course, kind, mode, delivered_by, provider,
+    sessions, people (distinct people who completed a session of the course)."""
+    check_org(session, org_id)
+    completed = func.count(func.distinct(TrainingAttendance.person_code)).filter(
+        TrainingAttendance.completed.is_(True)
+    )
+    stmt = (
+        select(
+            TrainingCourse.title,
+            TrainingCourse.kind,
+            TrainingCourse.mode,
+            TrainingCourse.delivered_by,
+            TrainingCourse.provider,
+            func.count(func.distinct(TrainingSession.id)),
+            completed,
+        )
+        .join(TrainingSession, TrainingSession.id == TrainingAttendance.session_id)
+        .join(TrainingCourse, TrainingCourse.id == TrainingSession.course_id)
+        .where(*_attendance(org_id, period, area_ids(session, org_id, area), kind))
+        .group_by(
+            TrainingCourse.title,
+            TrainingCourse.kind,
+            TrainingCourse.mode,
+            TrainingCourse.delivered_by,
+            TrainingCourse.provider,
+        )
+        .order_by(TrainingCourse.title)
+    )
+    columns = ["course", "kind", "mode", "delivered_by", "provider", "sessions", "people"]
+    return frame(session, stmt, columns)
+
+
+def cascade(session: Session, org_id: int, period: Period, area: str | None = None) -> pd.DataFrame:
+    """Cascade sessions in the period (led by a person who completed a train-the-trainer
+    course before the session), per lead trainer and area of the session: columns trainer,
+    area, sessions, reached (distinct people who completed them)."""
+    check_org(session, org_id)
+    stmt = (
+        select(
+            TrainingSession.lead_trainer_code,
+            area_code(),
+            func.count(func.distinct(TrainingSession.id)),
+            func.count(func.distinct(TrainingAttendance.person_code)).filter(
+                TrainingAttendance.completed.is_(True)
+            ),
+        )
+        .join(TrainingSession, TrainingSession.id == TrainingAttendance.session_id)
+        .join(TrainingCourse, TrainingCourse.id == TrainingSession.course_id)
+        .outerjoin(Area, Area.id == TrainingSession.area_id)
+        .where(
+            *_attendance(org_id, period, None, None),
+            TrainingSession.lead_trainer_code.is_not(None),
+            trained_trainer(org_id),
+        )
+        .group_by(TrainingSession.lead_trainer_code, Area.code)
+        .order_by(TrainingSession.lead_trainer_code, Area.code.is_(None), Area.code)
+    )
+    ids = area_ids(session, org_id, area)
+    if ids is not None:
+        stmt = stmt.where(TrainingSession.area_id.in_(ids))
+    return frame(session, stmt, ["trainer", "area", "sessions", "reached"])
+
+
+def trainers_count(session: Session, org_id: int, on: date) -> int:
+    """People who completed a train-the-trainer course on a session held before `on`."""
+    check_org(session, org_id)
+    stmt = select(func.count()).where(
+        *status_at(org_id, on), Status.course_kind == "train_the_trainer"
+    )
+    return int(session.scalar(stmt) or 0)
+
+
+def refreshers_due(
+    session: Session, org_id: int, today: date, days: int = 90, area: str | None = None
+) -> pd.DataFrame:
+    """Refreshers by course kind and area, from each person's latest completion up to today:
+    columns kind, area, overdue (due before today), due_soon (due today or in the next
+    `days` days)."""
+    check_org(session, org_id)
+    horizon = today + timedelta(days=days)
+    due = Status.refresher_due_on
+    stmt = (
+        select(
+            Status.course_kind,
+            area_code(),
+            count_if(due < today),
+            count_if((due >= today) & (due < horizon)),
+        )
+        .outerjoin(Area, Area.id == Status.area_id)
+        .where(*status_at(org_id, today + timedelta(days=1)), due.is_not(None), due < horizon)
+        .group_by(Status.course_kind, Area.code)
+        .order_by(Status.course_kind, Area.code.is_(None), Area.code)
+    )
+    ids = area_ids(session, org_id, area)
+    if ids is not None:
+        stmt = stmt.where(Status.area_id.in_(ids))
+    return frame(session, stmt, ["kind", "area", "overdue", "due_soon"])
+
+
+def assessment(
+    session: Session, org_id: int, period: Period, area: str | None = None, kind: str | None = None
+) -> pd.DataFrame:
+    """Scores of completed attendance in the period by course kind: columns kind, scored (n
+    with pre and post score), pre, post, change (mean post - pre), followed_up (n with a
+    follow-up score), followup (mean). Means of fewer than MIN_AVERAGE_N people are None."""
+    check_org(session, org_id)
+    a = TrainingAttendance
+    both = a.pre_score.is_not(None) & a.post_score.is_not(None)
+    stmt = (
+        select(
+            TrainingCourse.kind,
+            count_if(both),
+            func.avg(a.pre_score).filter(both),
+            func.avg(a.post_score).filter(both),
+            func.avg(a.post_score - a.pre_score).filter(both),
+            func.count(a.followup_score),
+            func.avg(a.followup_score),
+        )
+        .join(TrainingSession, TrainingSession.id == a.session_id)
+        .join(TrainingCourse, TrainingCourse.id == TrainingSession.course_id)
+        .where(
+            *_attendance(org_id, period, area_ids(session, org_id, area), kind),
+            a.completed.is_(True),
+        )
+        .group_by(TrainingCourse.kind)
+        .order_by(TrainingCourse.kind)
+    )
+    columns = ["kind", "scored", "pre", "post", "change", "followed_up", "followup"]
+    result = frame(session, stmt, columns)
+    for mean, n in (("pre", "scored"), ("post", "scored"), ("change", "scored"),
+                    ("followup", "followed_up")):  # fmt: skip
+        values = result[mean].astype(float).round(1)
+        result[mean] = values.where(result[n] >= MIN_AVERAGE_N, None).astype(object)
+    return result

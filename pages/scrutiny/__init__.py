@@ -1,0 +1,1 @@
+"""The community scrutiny panel page."""
