@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from dashboard.form_messages import register_problem_message
 from dashboard.i18n import N_, _
-from dashboard.labels import register_problem_message
 
 INTRO = N_(
     "Community events over time, by area and type: who came, which partners took part, how "

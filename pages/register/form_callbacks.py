@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from components.chart_table import create_data_table, create_empty_state
 from dashboard.access import refuse
 from dashboard.extensions import db
+from dashboard.form_messages import register_problem_message
 from dashboard.i18n import _
 from dashboard.labels import kpi_label, register_field_label
 from dashboard.page_support import today
@@ -26,7 +27,6 @@ from pages.register.form_layout import (
     field_id,
 )
 from pages.register.frames import commitment_choices, targets_display
-from pages.register.messages import register_problem_message
 
 EDIT_FIELDS = store.COMMITMENT_FIELDS
 Write = Callable[[Session, Viewer, dict], str]

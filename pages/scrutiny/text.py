@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from dashboard.form_messages import register_problem_message
 from dashboard.i18n import N_, _
-from dashboard.labels import outcome_label, register_problem_message, strand_label
+from dashboard.labels import outcome_label, strand_label
 
 INTRO = N_(
     "The community scrutiny panel reviews up to 12 closed, redacted cases a quarter. The "

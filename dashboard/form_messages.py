@@ -1,5 +1,5 @@
-"""Why a value in one of the register's forms was refused, in words (the codes come from
-data_access.commitments and data_access.targets)."""
+"""Why a value in a record form (register, targets, engagement, scrutiny) was refused, in words;
+the codes come from data_access.commitments, data_access.targets and data_access.validation."""
 
 from __future__ import annotations
 
