@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from data_access.models import AuditEvent, CommunityEvent
 from tests.conftest import session_on
-from tests.dash_client import call, find_callback, grid_rows, response_data
+from tests.dash_client import call, find_callback, grid_rows, response_data, server_callbacks
 
 FILTERS = "engagement-filters.data"
 STORE = {"query": {"period": "12m"}, "search": "?period=12m"}
@@ -83,8 +83,10 @@ def test_network_may_not_save(app, login_as, demo_url):
                                     "title": "Forum", "police-attending": "2"})  # fmt: skip
     assert "may not change" in json.dumps(data["engagement-event-message"])
     assert events(demo_url) == before
-    options = call(client, find_callback(app, "engagement-event-code.options"),
-                   {FILTERS: STORE})  # fmt: skip
+    choices = [
+        cb for cb in server_callbacks(app) if cb["output"] == "engagement-event-code.options"
+    ]
+    options = call(client, choices[0], {FILTERS: STORE})
     assert response_data(options)["engagement-event-code"]["options"] == []
 
 
