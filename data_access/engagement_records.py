@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from data_access import audit
 from data_access.models import Action, Area, AuditEvent, CommunityEvent
+from data_access.organisations import bump_data_version
 from data_access.queries.common import check_org
 from data_access.validation import Form, NotFound, ValidationError
 from data_access.vocab import ACTION_STATUSES, EVENT_TYPES
@@ -129,7 +130,7 @@ def _save(session, org_id, username, kind, clean, code) -> tuple[str, list[str]]
         detail = {f: {"old": _stored(o), "new": _stored(n)} for f, (o, n) in changes.items()}
         audit.record(session, "record_change", organisation_id=org_id, username=username,
                      target=f"{target}:{record.code}", detail=detail)  # fmt: skip
-        # DATA VERSION: bump the organisation's data version here once data_access has one.
+        bump_data_version(session, org_id)  # cached figures follow the data
     return record.code, sorted(changes)
 
 
