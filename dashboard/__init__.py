@@ -15,6 +15,7 @@ from dashboard.auth import too_many_attempts
 from dashboard.config import INSTANCE_DIR, PROJECT_ROOT, load_config
 from dashboard.extensions import cache, csrf, db, limiter, login_manager
 from dashboard.i18n import babel, select_locale
+from dashboard.open_data.api import bp as open_data_bp
 from dashboard.security import install_headers
 from dashboard.shell import shell_layout
 
@@ -52,6 +53,7 @@ def create_server(config: dict[str, Any]) -> Flask:
     cache.init_app(server)
     babel.init_app(server, locale_selector=select_locale)
     server.register_blueprint(auth_bp)
+    server.register_blueprint(open_data_bp)
     server.register_error_handler(429, too_many_attempts)
 
     @server.before_request

@@ -22,6 +22,9 @@ POLICY: dict[str, frozenset[str]] = {
     "audit": frozenset({"admin"}),
     "users": frozenset({"admin"}),
     "methodology": EVERYONE,
+    # Open data: the public summary and the /data page (with the API's public datasets).
+    "public": EVERYONE,
+    "data": EVERYONE,
 }
 
 # Finer-grained features inside a page.
@@ -29,6 +32,8 @@ FEATURES: dict[str, frozenset[str]] = {
     "workload.per_officer": MANAGEMENT,
     "commitments.edit": frozenset({"coordinator"}),
     "commitments.private": STAFF,
+    # Partner datasets of the open-data catalogue (page, API and export).
+    "data.partner": frozenset({"partner"}) | STAFF,
 }
 
 # Roles whose figures pass disclosure control. Admin manages users, not data: it sees what the

@@ -1,0 +1,288 @@
+"""The one definition of every open dataset: name, title, description, audience, grain,
+columns (type, meaning, allowed values), filters and the function that produces it. The API,
+the /data page, its data dictionary and the export all read these definitions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pandas as pd
+
+from dashboard.i18n import N_
+from dashboard.open_data import builders
+from dashboard.open_data.grains import OUTCOME_VALUES
+from dashboard.open_data.protection import TOTAL
+from dashboard.policy import allowed
+from data_access import models
+from data_access.vocab import (
+    ACTION_STATUSES,
+    CHANNELS,
+    COMMITMENT_STATUSES,
+    EVENT_TYPES,
+    INCIDENT_TYPES,
+    KEY_POINTS,
+    RANKS,
+    STRANDS,
+)
+
+AREA_CODES = "AREA_CODES"  # placeholder in `values`: the organisation's area codes
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: str  # string, integer, number or date (Frictionless field types)
+    meaning: str
+    values: tuple[str, ...] = ()  # allowed values; empty: any value of the type
+    format: str | None = None
+
+
+@dataclass(frozen=True)
+class Dataset:
+    name: str
+    title: str
+    description: str
+    audience: str  # "public" or "partner"
+    grain: str
+    columns: tuple[Column, ...]
+    filters: tuple[str, ...]
+    protected: bool
+    build: Callable[..., pd.DataFrame]
+    sources: tuple[type, ...]
+
+    @property
+    def policy_key(self) -> str:
+        return "data" if self.audience == "public" else "data.partner"
+
+
+def _count(name: str, meaning: str) -> Column:
+    return Column(name, "integer", meaning)
+
+
+MONTH = Column("month", "string", N_("Calendar month (YYYY-MM)."))
+QUARTER = Column("quarter", "string", N_("Calendar quarter (YYYY-Qn)."))
+AREA = Column("area", "string", N_("Area code, or All for the whole force."), (AREA_CODES, TOTAL))
+STRAND = Column(
+    "strand", "string", N_("Hate-crime strand, or All for every strand."), (*STRANDS, TOTAL)
+)
+PERCENT = "number"
+
+CATALOGUE: dict[str, Dataset] = {
+    d.name: d
+    for d in (
+        Dataset(
+            "referrals",
+            N_("Hate incidents reported, by month, area and strand"),
+            N_(
+                "Homophobic, biphobic and transphobic hate incidents (crimes and non-crime "
+                "incidents) referred to the LGB&T liaison scheme, by the month reported."
+            ),
+            "public",
+            N_("calendar month × area × strand"),
+            (
+                MONTH,
+                AREA,
+                STRAND,
+                _count("count", N_("Incidents reported; empty or [c] when hidden.")),
+            ),
+            ("from", "to", "area"),
+            True,
+            builders.referrals,
+            (models.Referral,),
+        ),
+        Dataset(
+            "incidents_and_crimes",
+            N_("Crimes and non-crime incidents, by month and strand"),
+            N_("The same hate incidents split into recorded crimes and non-crime incidents."),
+            "public",
+            N_("calendar month × strand × incident type"),
+            (
+                MONTH,
+                STRAND,
+                Column(
+                    "incident_type",
+                    "string",
+                    N_("crime or non_crime, or All for both."),
+                    (*INCIDENT_TYPES, TOTAL),
+                ),
+                _count("count", N_("Incidents reported; empty or [c] when hidden.")),
+            ),
+            ("from", "to"),
+            True,
+            builders.incidents,
+            (models.Referral,),
+        ),
+        Dataset(
+            "outcomes",
+            N_("Outcomes of closed cases, by quarter and strand"),
+            N_(
+                "Cases closed in each quarter by their criminal-justice outcome (not_recorded "
+                "when the outcome was not entered)."
+            ),
+            "public",
+            N_("calendar quarter closed × strand × outcome"),
+            (
+                QUARTER,
+                STRAND,
+                Column("outcome", "string", N_("Outcome, or All."), (*OUTCOME_VALUES, TOTAL)),
+                _count("count", N_("Cases closed; empty or [c] when hidden.")),
+            ),
+            ("from", "to"),
+            True,
+            builders.outcomes,
+            (models.Referral,),
+        ),
+        Dataset(
+            "lo_timeliness",
+            N_("Liaison officer scheme timeliness, by quarter"),
+            N_(
+                "How quickly victims were offered a liaison officer after the daily check, "
+                "and contacted after an officer was allocated, by the quarter reported."
+            ),
+            "partner",
+            N_("calendar quarter reported (summed from months × area × strand)"),
+            (
+                QUARTER,
+                AREA,
+                _count("months_covered", N_("Months of the quarter the data covers (1-3).")),
+                _count("offerable", N_("Incidents flagged and not closed as 'not offered'.")),
+                _count("offered_in_time", N_("Of those, offered an LO within the target days.")),
+                Column("offered_in_time_pct", PERCENT, N_("offered_in_time / offerable, %.")),
+                _count("allocated", N_("Incidents allocated to a liaison officer.")),
+                _count("contacted_in_time", N_("Of those, victim contacted within 2 days.")),
+                Column("contacted_in_time_pct", PERCENT, N_("contacted_in_time / allocated, %.")),
+            ),
+            ("from", "to", "area"),
+            True,
+            builders.timeliness,
+            (models.Referral,),
+        ),
+        Dataset(
+            "channel_volumes",
+            N_("Reports by channel, month and area"),
+            N_("Monthly counts of reports by the channel used (999, 101, online, ...)."),
+            "partner",
+            N_("calendar month × channel × area"),
+            (
+                MONTH,
+                Column("channel", "string", N_("Reporting channel, or All."), (*CHANNELS, TOTAL)),
+                AREA,
+                _count("count", N_("Reports; empty or [c] when hidden.")),
+            ),
+            ("from", "to", "area"),
+            True,
+            builders.channels,
+            (models.ChannelVolume,),
+        ),
+        Dataset(
+            "training_coverage",
+            N_("Awareness training coverage, by rank"),
+            N_(
+                "Staff who completed the all-staff awareness course against the workforce "
+                "headcount, at the end of the month given as 'to'. Staff training is not "
+                "about victims and is not suppressed."
+            ),
+            "partner",
+            N_("rank at a date"),
+            (
+                Column("as_of", "date", N_("Date of the snapshot (first day after 'to').")),
+                AREA,
+                Column("rank", "string", N_("Rank or grade, or All."), (*RANKS, TOTAL)),
+                _count("headcount", N_("Workforce headcount at the latest snapshot.")),
+                _count("trained", N_("Distinct people who completed the course.")),
+                Column("coverage_pct", PERCENT, N_("trained / headcount, %.")),
+            ),
+            ("to", "area"),
+            False,
+            builders.training,
+            (models.TrainingAttendance, models.WorkforceCount),
+        ),
+        Dataset(
+            "events",
+            N_("Community events held, by month and type"),
+            N_("Community events the force held or attended; public activities, not suppressed."),
+            "public",
+            N_("calendar month × event type"),
+            (
+                MONTH,
+                Column("event_type", "string", N_("Type of event, or All."), (*EVENT_TYPES, TOTAL)),
+                _count("events", N_("Events held.")),
+                _count("attendance", N_("Recorded attendance, added up.")),
+            ),
+            ("from", "to", "area"),
+            False,
+            builders.events,
+            (models.CommunityEvent,),
+        ),
+        Dataset(
+            "commitments",
+            N_("Leadership commitments (public)"),
+            N_("The force's public commitments, mapped to the ten key points, with progress."),
+            "public",
+            N_("one row per commitment"),
+            (
+                Column("code", "string", N_("Commitment code.")),
+                Column("key_point", "string", N_("Key point it serves."), KEY_POINTS),
+                Column("commitment", "string", N_("What the force committed to.")),
+                Column("owner", "string", N_("Who is responsible (a role).")),
+                Column("due_on", "date", N_("Due date, if any.")),
+                Column("status", "string", N_("Progress."), COMMITMENT_STATUSES),
+            ),
+            (),
+            False,
+            builders.commitments,
+            (models.Commitment,),
+        ),
+        Dataset(
+            "actions",
+            N_("You said, we did: actions from community forums (public)"),
+            N_("Issues raised at community forums and what the force did about them."),
+            "public",
+            N_("one row per action, by the month raised"),
+            (
+                Column("code", "string", N_("Action code.")),
+                Column("raised_on", "date", N_("Date raised.")),
+                Column("forum", "string", N_("Forum where it was raised.")),
+                Column("issue", "string", N_("What was said.")),
+                Column("response", "string", N_("What the force did or will do.")),
+                Column("status", "string", N_("Progress."), ACTION_STATUSES),
+                Column("due_on", "date", N_("Due date, if any.")),
+            ),
+            ("from", "to"),
+            False,
+            builders.actions,
+            (models.Action,),
+        ),
+        Dataset(
+            "referral_rates",
+            N_("Hate incidents per 100,000 population, by area"),
+            N_(
+                "Incidents reported in the months chosen per 100,000 residents of each area, "
+                "so areas (and later forces) can be compared; not annualised."
+            ),
+            "public",
+            N_("area over the months chosen (summed from months × area)"),
+            (
+                AREA,
+                Column("area_name", "string", N_("Area name.")),
+                _count("population", N_("Resident population used as the denominator.")),
+                Column(
+                    "population_source", "string", N_("Where the population figure comes from.")
+                ),
+                _count("months", N_("Number of months counted.")),
+                _count("referrals", N_("Incidents reported; empty or [c] when hidden.")),
+                Column("referrals_per_100k", PERCENT, N_("referrals × 100,000 / population.")),
+            ),
+            ("from", "to", "area"),
+            True,
+            builders.rates,
+            (models.Referral,),
+        ),
+    )
+}
+
+
+def visible_to(role: str) -> list[Dataset]:
+    """The datasets a role may list and download, in catalogue order."""
+    return [d for d in CATALOGUE.values() if allowed(role, d.policy_key)]
