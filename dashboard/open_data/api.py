@@ -71,13 +71,22 @@ def download(name: str, fmt: str):
     """One dataset as CSV or JSON for the filters in the query string."""
     dataset = CATALOGUE.get(name)
     if dataset is None or fmt not in FORMATS:
-        return error(404, _("There is no dataset '%(name)s.%(fmt)s'; GET /api/v1/datasets lists "
-                            "them (formats: csv, json).", name=name[:60], fmt=fmt[:10]))  # fmt: skip
+        message = _(
+            "There is no dataset '%(name)s.%(fmt)s'; GET /api/v1/datasets lists them "
+            "(formats: csv, json).",
+            name=name[:60],
+            fmt=fmt[:10],
+        )
+        return error(404, message)
     viewer = current_viewer()
     if not allowed(viewer.role, dataset.policy_key):
         refuse("route:" + request.path)
-        return error(403, _("The dataset '%(name)s' is for partner organisations: sign in "
-                            "with a partner account (or above).", name=name))  # fmt: skip
+        message = _(
+            "The dataset '%(name)s' is for partner organisations: sign in with a partner "
+            "account (or above).",
+            name=name,
+        )
+        return error(403, message)
     if viewer.organisation_id is None:
         return error(503, _("No organisation publishes data here yet."))
     try:

@@ -54,7 +54,7 @@ def parse_month(name: str, value: str) -> str:
                 "'%(name)s' must be a month written YYYY-MM, e.g. 2025-04 (got %(value)r).",
                 name=name,
                 value=value[:20],
-            )  # fmt: skip
+            )
         )
     return value
 
@@ -69,7 +69,7 @@ def parse_query(
                 _(
                     "Unknown parameter '%(name)s': the parameters are from, to and area.",
                     name=name[:40],
-                )  # fmt: skip
+                )
             )
         if name not in accepted:
             raise BadQuery(
@@ -78,7 +78,7 @@ def parse_query(
                     dataset=dataset,
                     name=name,
                     accepted=", ".join(accepted) or _("no parameters"),
-                )  # fmt: skip
+                )
             )
     start = parse_month("from", args["from"]) if args.get("from") else None
     end = parse_month("to", args["to"]) if args.get("to") else None
@@ -91,7 +91,7 @@ def parse_query(
                 "Unknown area '%(area)s'; the area codes are: %(codes)s.",
                 area=area[:40],
                 codes=", ".join(hist.areas),
-            )  # fmt: skip
+            )
         )
     months = tuple(m for m in hist.months if (not start or m >= start) and (not end or m <= end))
     return Query(months, area, start, end)

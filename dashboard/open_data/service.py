@@ -20,7 +20,6 @@ from dashboard.open_data.query import Query, parse_query
 from dashboard.viewer import Viewer
 from data_access.queries import open_activities
 
-
 NUMERIC = {"integer": "Int64", "number": "Float64"}
 
 
