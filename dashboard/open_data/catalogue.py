@@ -35,7 +35,7 @@ class Column:
     type: str  # string, integer, number or date (Frictionless field types)
     meaning: str
     values: tuple[str, ...] = ()  # allowed values; empty: any value of the type
-    format: str | None = None
+    pattern: str | None = None  # a regular expression every value matches
 
 
 @dataclass(frozen=True)
@@ -60,8 +60,8 @@ def _count(name: str, meaning: str) -> Column:
     return Column(name, "integer", meaning)
 
 
-MONTH = Column("month", "string", N_("Calendar month (YYYY-MM)."))
-QUARTER = Column("quarter", "string", N_("Calendar quarter (YYYY-Qn)."))
+MONTH = Column("month", "string", N_("Calendar month (YYYY-MM)."), pattern=r"\d{4}-\d{2}")
+QUARTER = Column("quarter", "string", N_("Calendar quarter (YYYY-Qn)."), pattern=r"\d{4}-Q[1-4]")
 AREA = Column("area", "string", N_("Area code, or All for the whole force."), (AREA_CODES, TOTAL))
 STRAND = Column(
     "strand", "string", N_("Hate-crime strand, or All for every strand."), (*STRANDS, TOTAL)
