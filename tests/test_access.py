@@ -21,6 +21,8 @@ PAGES = {
     "/audit": "audit",
     "/methodology": "methodology",
     "/users": "users",
+    "/data": "data",
+    "/public": "public",
 }
 
 
@@ -167,6 +169,9 @@ ROUTES = {
     "/login",
     "/logout",
     "/healthz",
+    "/api/v1/datasets",
+    "/api/v1/datasets/<name>.<fmt>",
+    "/api/v1/<path:rest>",
     "/assets/<path:filename>",
     "/_dash-component-suites/<string:package_name>/<path:fingerprinted_path>",
     "/_dash-layout",

@@ -29,21 +29,31 @@ def rate_limit() -> str:
     return current_app.config.get("OPEN_DATA_RATE_LIMIT", DEFAULT_RATE_LIMIT)
 
 
-limiter.limit(rate_limit)(bp)
+limiter.shared_limit(rate_limit, scope="open-data-api")(bp)
 
 
 def error(status: int, message: str):
     return jsonify(error=message, status=status), status
 
 
-@bp.errorhandler(HTTPException)
 def json_error(exc: HTTPException):
+    """Errors under the API answer JSON (the app's own handlers render HTML pages)."""
     messages = {
         403: _("You need to sign in with a partner account (or above) for this dataset."),
         404: _("There is no such dataset; GET /api/v1/datasets lists them."),
         429: _("Too many requests: the limit is %(limit)s per address.", limit=rate_limit()),
     }
     return error(exc.code or 500, messages.get(exc.code, exc.description or exc.name))
+
+
+for _code in (400, 403, 404, 405, 429):
+    bp.register_error_handler(_code, json_error)
+
+
+@bp.get("/<path:rest>")
+def unknown(rest: str):
+    """Any other address under the API answers JSON, not the app's HTML page."""
+    return error(404, _("There is no such address; GET /api/v1/datasets lists the datasets."))
 
 
 @bp.get("/datasets")

@@ -7,12 +7,14 @@ reads the same cells from the organisation's release instead."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pandas as pd
 
 from dashboard import published
+from dashboard.extensions import cache
 from dashboard.viewer import Viewer
 
 TOTAL = published.TOTAL
@@ -51,7 +53,25 @@ def protect(viewer: Viewer, tables: dict[str, Spec]) -> dict[str, GrainTable]:
     """Tables of ONE dataset (same records, different breakdowns) protected together for the
     viewer: exact for unsuppressed roles, else primary and secondary suppression with a cell
     two tables share hidden in both or neither. `tables`: name → (frame with a "count"
-    column, dims with the time grain first, categories of every dim)."""
+    column, dims with the time grain first, categories of every dim). Cached: the same
+    counts give the same tables without protecting them again."""
+    key = _cache_key(viewer, tables)
+    found = cache.get(key)
+    if found is None:
+        found = _protect(viewer, tables)
+        cache.set(key, found)
+    return found
+
+
+def _cache_key(viewer: Viewer, tables: dict[str, Spec]) -> str:
+    parts = [f"open-data:{viewer.disclosure_controlled}:{threshold()}"]
+    for name, (frame, dims, categories) in sorted(tables.items()):
+        digest = pd.util.hash_pandas_object(frame, index=False).sum()
+        parts.append(repr((name, tuple(dims), {d: tuple(categories[d]) for d in dims}, digest)))
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()
+
+
+def _protect(viewer: Viewer, tables: dict[str, Spec]) -> dict[str, GrainTable]:
     cubes = published.linked_tables(viewer, {n: (f, list(d), c) for n, (f, d, c) in tables.items()})
     out = {}
     for name, (_frame, dims, categories) in tables.items():
