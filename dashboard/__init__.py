@@ -63,6 +63,22 @@ def create_server(config: dict[str, Any]) -> Flask:
         if request.method == "POST" and not request.path.startswith("/_dash-"):
             csrf.protect()
 
+    @server.before_request
+    def land_anonymous_on_public_summary():
+        """Anonymous visitors asking for "/" get the public summary; "/" stays the overview
+        for signed-in users."""
+        from flask import redirect, request
+
+        from dashboard.viewer import current_viewer
+
+        if (
+            request.method == "GET"
+            and request.path == "/"
+            and not current_viewer().is_authenticated
+        ):
+            return redirect("/public")
+        return None
+
     @server.get("/healthz")
     def healthz():
         try:
