@@ -12,13 +12,14 @@ from dashboard.i18n import _
 from dashboard.labels import (
     action_status_label,
     commitment_status_label,
+    month_label,
     outcome_label,
     strand_label,
 )
 from dashboard.open_data.builders import share
 from dashboard.open_data.summary import Summary
 from data_access.vocab import STRANDS
-from pages.public.text import month_name, short_caveat, shown
+from pages.public.text import short_caveat, shown
 
 PREFIX = "public"
 
@@ -65,8 +66,8 @@ def period_words(summary: Summary) -> str:
         return _("no months yet")
     return _(
         "%(start)s to %(end)s",
-        start=month_name(summary.months[0]),
-        end=month_name(summary.months[-1]),
+        start=month_label(summary.months[0]),
+        end=month_label(summary.months[-1]),
     )
 
 
@@ -75,7 +76,7 @@ def since_words(summary: Summary, strand: str) -> str:
     year is hidden)."""
     return _(
         "Since %(first)s: %(n)s.",
-        first=month_name(summary.first) if summary.first else "-",
+        first=month_label(summary.first) if summary.first else "-",
         n=shown(summary.since[strand]),
     )
 
@@ -127,7 +128,7 @@ def strand_table(summary: Summary):
         "incidents": _("Incidents"),
         "crimes": _("Crimes"),
         "non_crime": _("Non-crime"),
-        "since": _("Since %(first)s", first=month_name(summary.first, short=True)),
+        "since": _("Since %(first)s", first=month_label(summary.first, short=True)),
     }
     return html.Div(
         [
@@ -187,7 +188,7 @@ def outcome_section(summary: Summary):
             }
         )
     headers = {"outcome": _("Outcome"), "cases": _("Cases closed"), "share": _("Share")}
-    since = month_name(summary.first) if summary.first else "-"
+    since = month_label(summary.first) if summary.first else "-"
     return html.Div(
         [
             html.P(

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from dash import html
-from flask_babel import format_date
 
 from dashboard.disclosure import MARKER
 from dashboard.i18n import _
@@ -14,15 +11,6 @@ from dashboard.i18n import _
 def shown(value: int | float | None, suffix: str = "") -> str:
     """A figure as text: the [c] marker when hidden, thousands separated."""
     return MARKER if value is None else f"{value:,}{suffix}"
-
-
-def month_name(month: str | None, short: bool = False) -> str:
-    """'2025-11' → 'November 2025' (short: 'Nov 2025') in the visitor's language."""
-    if not month:
-        return "-"
-    return format_date(
-        date(int(month[:4]), int(month[5:7]), 1), "MMM yyyy" if short else "MMMM yyyy"
-    )
 
 
 def caveat() -> str:

@@ -1,0 +1,91 @@
+"""The /data viewer's choices (dataset, from, to, area): the dropdowns, their options and the
+request they make, the same as an API request."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from urllib.parse import urlencode
+
+import dash_bootstrap_components as dbc
+from dash import dcc, html
+
+from dashboard.filters import add_months
+from dashboard.i18n import _
+from dashboard.labels import month_label
+from dashboard.open_data.catalogue import CATALOGUE, Dataset
+from dashboard.page_support import org_areas, today
+
+BUTTON = {"color": "secondary", "outline": True, "size": "sm"}
+DEFAULT_DATASET = "referrals"
+DEFAULT_MONTHS = 12
+
+
+def default_range(on: date) -> tuple[str, str]:
+    """The last DEFAULT_MONTHS complete months before `on`."""
+    end = add_months(on, -1)
+    return f"{add_months(end, 1 - DEFAULT_MONTHS):%Y-%m}", f"{end:%Y-%m}"
+
+
+def _text(query: Mapping, name: str) -> str | None:
+    value = query.get(name)
+    return value if isinstance(value, str) and value else None
+
+
+def viewer_controls(prefix: str, query: Mapping) -> dbc.Row:
+    """Dataset, from, to and area dropdowns, set from the address where it names them (the
+    callbacks check every value again)."""
+    start, end = default_range(today())
+    dataset = _text(query, "dataset")
+    fields = [
+        ("dataset", _("Dataset"), dataset if dataset in CATALOGUE else DEFAULT_DATASET, False),
+        ("from", _("From"), _text(query, "from") or start, True),
+        ("to", _("To"), _text(query, "to") or end, True),
+        ("area", _("Area"), _text(query, "area"), True),
+    ]
+    columns = []
+    for name, label, value, clearable in fields:
+        columns.append(
+            dbc.Col(
+                [
+                    html.Label(label, htmlFor=f"{prefix}-{name}", className="form-label small"),
+                    dcc.Dropdown(
+                        id=f"{prefix}-{name}",
+                        value=value,
+                        clearable=clearable,
+                        placeholder=_("All areas") if name == "area" else _("Any"),
+                    ),
+                ],
+                xs=12,
+                md=6 if name == "dataset" else 2,
+                className="mb-2",
+            )
+        )
+    return dbc.Row(columns, className="g-2")
+
+
+def month_options(months: tuple[str, ...]) -> list[dict]:
+    return [{"value": m, "label": month_label(m, short=True)} for m in reversed(months)]
+
+
+def area_options(org_id: int) -> list[dict]:
+    areas = org_areas(org_id)
+    return [
+        {"value": code, "label": name}
+        for code, name in sorted(areas.items(), key=lambda item: item[1])
+    ]
+
+
+def request_args(dataset: Dataset, start, end, area) -> dict[str, str]:
+    """The API parameters for the choices the dataset takes (the others are switched off)."""
+    chosen = {"from": start, "to": end, "area": area}
+    return {
+        name: value
+        for name, value in chosen.items()
+        if name in dataset.filters and isinstance(value, str) and value
+    }
+
+
+def api_link(name: str, params: Mapping[str, str]) -> str:
+    query = "?" + urlencode(dict(params)) if params else ""
+    return f"/api/v1/datasets/{name}.csv{query}"
