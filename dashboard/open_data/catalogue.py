@@ -36,6 +36,7 @@ class Column:
     meaning: str
     values: tuple[str, ...] = ()  # allowed values; empty: any value of the type
     pattern: str | None = None  # a regular expression every value matches
+    shape: str | None = None  # the same, for people (e.g. YYYY-MM)
 
 
 @dataclass(frozen=True)
@@ -60,8 +61,12 @@ def _count(name: str, meaning: str) -> Column:
     return Column(name, "integer", meaning)
 
 
-MONTH = Column("month", "string", N_("Calendar month (YYYY-MM)."), pattern=r"\d{4}-\d{2}")
-QUARTER = Column("quarter", "string", N_("Calendar quarter (YYYY-Qn)."), pattern=r"\d{4}-Q[1-4]")
+MONTH = Column(
+    "month", "string", N_("Calendar month (YYYY-MM)."), pattern=r"\d{4}-\d{2}", shape="YYYY-MM"
+)
+QUARTER = Column(
+    "quarter", "string", N_("Calendar quarter (YYYY-Qn)."), pattern=r"\d{4}-Q[1-4]", shape="YYYY-Qn"
+)
 AREA = Column("area", "string", N_("Area code, or All for the whole force."), (AREA_CODES, TOTAL))
 STRAND = Column(
     "strand", "string", N_("Hate-crime strand, or All for every strand."), (*STRANDS, TOTAL)

@@ -107,6 +107,8 @@ def describe(dataset: Dataset, hist: History, updated: date | None) -> dict:
                 "type": c.type,
                 "meaning": _(c.meaning),
                 "allowed_values": allowed_values(c.values, hist),
+                "pattern": c.pattern,
+                "shape": c.shape,
             }
             for c in dataset.columns
         ],

@@ -13,7 +13,7 @@ from dash import dcc, html
 from dashboard.filters import add_months
 from dashboard.i18n import _
 from dashboard.labels import month_label
-from dashboard.open_data.catalogue import CATALOGUE, Dataset
+from dashboard.open_data.catalogue import Dataset
 from dashboard.page_support import org_areas, today
 
 BUTTON = {"color": "secondary", "outline": True, "size": "sm"}
@@ -32,26 +32,45 @@ def _text(query: Mapping, name: str) -> str | None:
     return value if isinstance(value, str) and value else None
 
 
-def viewer_controls(prefix: str, query: Mapping) -> dbc.Row:
-    """Dataset, from, to and area dropdowns, set from the address where it names them (the
-    callbacks check every value again)."""
+def initial_choices(query: Mapping) -> dict[str, str | None]:
+    """The choices the address asks for (dataset, from, to, area), defaults where it does not."""
     start, end = default_range(today())
-    dataset = _text(query, "dataset")
+    return {
+        "dataset": _text(query, "dataset") or DEFAULT_DATASET,
+        "from": _text(query, "from") or start,
+        "to": _text(query, "to") or end,
+        "area": _text(query, "area"),
+    }
+
+
+def checked_choices(initial: Mapping, names: set, months: set, areas: set) -> tuple:
+    """The initial choices the viewer may make; anything else falls back (none, all)."""
+    name = initial.get("dataset")
+    start, end, area = initial.get("from"), initial.get("to"), initial.get("area")
+    return (
+        name if name in names else (DEFAULT_DATASET if DEFAULT_DATASET in names else None),
+        start if start in months else None,
+        end if end in months else None,
+        area if area in areas else None,
+    )
+
+
+def viewer_controls(prefix: str) -> dbc.Row:
+    """Dataset, from, to and area dropdowns (set by a callback once their options arrive)."""
     fields = [
-        ("dataset", _("Dataset"), dataset if dataset in CATALOGUE else DEFAULT_DATASET, False),
-        ("from", _("From"), _text(query, "from") or start, True),
-        ("to", _("To"), _text(query, "to") or end, True),
-        ("area", _("Area"), _text(query, "area"), True),
+        ("dataset", _("Dataset"), False),
+        ("from", _("From"), True),
+        ("to", _("To"), True),
+        ("area", _("Area"), True),
     ]
     columns = []
-    for name, label, value, clearable in fields:
+    for name, label, clearable in fields:
         columns.append(
             dbc.Col(
                 [
                     html.Label(label, htmlFor=f"{prefix}-{name}", className="form-label small"),
                     dcc.Dropdown(
                         id=f"{prefix}-{name}",
-                        value=value,
                         clearable=clearable,
                         placeholder=_("All areas") if name == "area" else _("Any"),
                     ),

@@ -40,10 +40,12 @@ def layout(**query):
                 className="text-muted",
             ),
             dcc.Store(id=f"{PREFIX}-ready", data=True),
+            dcc.Store(id=f"{PREFIX}-choices"),
+            dcc.Store(id=f"{PREFIX}-initial", data=controls.initial_choices(query)),
             html.H2(_("Catalogue"), className="h5 mt-3"),
             dcc.Loading(html.Div(id=f"{PREFIX}-catalogue"), type="dot"),
             html.H2(_("Explore a dataset"), className="h5 mt-3", id=f"{PREFIX}-explore"),
-            controls.viewer_controls(PREFIX, query),
+            controls.viewer_controls(PREFIX),
             dcc.Loading(html.Div(id=f"{PREFIX}-view"), type="default"),
             html.Div(
                 [
@@ -70,13 +72,14 @@ def layout(**query):
     Output(f"{PREFIX}-from", "options"),
     Output(f"{PREFIX}-to", "options"),
     Output(f"{PREFIX}-area", "options"),
+    Output(f"{PREFIX}-choices", "data"),
     Input(f"{PREFIX}-ready", "data"),
 )
 def update_data_catalogue(ready):
     """The datasets the viewer may use, the revisions log and the viewer's choices."""
     viewer = current_viewer()
     if not ready or viewer.organisation_id is None:
-        return create_empty_state(_("No organisation publishes data here yet.")), *[no_update] * 5
+        return create_empty_state(_("No organisation publishes data here yet.")), *[no_update] * 6
     hist = history(viewer.organisation_id, today())
     datasets = visible_to(viewer.role)
     entries = [(d, last_updated(d, viewer.organisation_id)) for d in datasets]
@@ -88,7 +91,28 @@ def update_data_catalogue(ready):
         months,
         months,
         controls.area_options(viewer.organisation_id),
+        True,
     )
+
+
+@callback(
+    Output(f"{PREFIX}-dataset", "value"),
+    Output(f"{PREFIX}-from", "value"),
+    Output(f"{PREFIX}-to", "value"),
+    Output(f"{PREFIX}-area", "value"),
+    Input(f"{PREFIX}-choices", "data"),
+    State(f"{PREFIX}-initial", "data"),
+)
+def restore_data_choices(loaded, initial):
+    """Set the choices from the address once their options have arrived (a dropdown drops a
+    value it has no option for); values the viewer may not choose are dropped."""
+    if not loaded or not isinstance(initial, dict):
+        return no_update, no_update, no_update, no_update
+    viewer = current_viewer()
+    names = {d.name for d in visible_to(viewer.role)}
+    hist = history(viewer.organisation_id, today())
+    areas = set(hist.areas)
+    return controls.checked_choices(initial, names, set(hist.months), areas)
 
 
 def _answer(name, start, end, area):

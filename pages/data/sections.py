@@ -75,7 +75,9 @@ def dictionary_table(entry: dict) -> html.Div:
             "column": c["name"],
             "type": c["type"],
             "meaning": c["meaning"],
-            "allowed": ", ".join(c["allowed_values"]) or _("any %(type)s", type=c["type"]),
+            "allowed": ", ".join(c["allowed_values"])
+            or c["shape"]
+            or _("any %(type)s", type=c["type"]),
         }
         for c in entry["columns"]
     ]
