@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from datetime import date
 from urllib.parse import urlencode
 
+import dash_ag_grid as dag
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
@@ -19,6 +20,7 @@ from dashboard.page_support import org_areas, today
 BUTTON = {"color": "secondary", "outline": True, "size": "sm"}
 DEFAULT_DATASET = "referrals"
 DEFAULT_MONTHS = 12
+PAGE_ROWS = 24
 
 
 def default_range(on: date) -> tuple[str, str]:
@@ -108,3 +110,10 @@ def request_args(dataset: Dataset, start, end, area) -> dict[str, str]:
 def api_link(name: str, params: Mapping[str, str]) -> str:
     query = "?" + urlencode(dict(params)) if params else ""
     return f"/api/v1/datasets/{name}.csv{query}"
+
+
+def paged(grid: dag.AgGrid, rows: int = PAGE_ROWS) -> dag.AgGrid:
+    """The same grid, `rows` rows a page (a whole dataset can be hundreds of rows)."""
+    grid.dashGridOptions = {**grid.dashGridOptions, "pagination": True, "paginationPageSize": rows}
+    grid.dashGridOptions["paginationPageSizeSelector"] = [rows, 4 * rows]
+    return grid

@@ -161,7 +161,7 @@ def update_data_view(name, start, end, area):
                 className="small text-muted",
                 id=f"{PREFIX}-api-link",
             ),
-            create_data_table(shown, headers, f"{PREFIX}-table")
+            controls.paged(create_data_table(shown, headers, f"{PREFIX}-table"))
             if len(shown)
             else create_empty_state(_("No rows for these choices.")),
         ]
