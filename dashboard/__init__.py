@@ -6,7 +6,7 @@ import logging
 from typing import Any
 
 import dash
-from flask import Flask, jsonify, render_template
+from flask import Flask, jsonify, redirect, render_template, request
 from sqlalchemy import text
 
 from dashboard import access
@@ -18,6 +18,7 @@ from dashboard.i18n import babel, select_locale
 from dashboard.open_data.api import bp as open_data_bp
 from dashboard.security import install_headers
 from dashboard.shell import shell_layout
+from dashboard.viewer import current_viewer
 
 __all__ = ["create_app"]
 
@@ -63,22 +64,6 @@ def create_server(config: dict[str, Any]) -> Flask:
         if request.method == "POST" and not request.path.startswith("/_dash-"):
             csrf.protect()
 
-    @server.before_request
-    def land_anonymous_on_public_summary():
-        """Anonymous visitors asking for "/" get the public summary; "/" stays the overview
-        for signed-in users."""
-        from flask import redirect, request
-
-        from dashboard.viewer import current_viewer
-
-        if (
-            request.method == "GET"
-            and request.path == "/"
-            and not current_viewer().is_authenticated
-        ):
-            return redirect("/public")
-        return None
-
     @server.get("/healthz")
     def healthz():
         try:
@@ -117,10 +102,19 @@ def create_app(overrides: dict[str, Any] | None = None) -> dash.Dash:
     for page in dash.page_registry.values():
         page["layout"] = access.guard_layout(page["policy_key"], page["layout"])
     install_headers(server, app)
+    server.before_request(land_anonymous_on_public_summary)  # after Dash's own hooks
     # Claim the page callbacks now, so that several apps in one process (tests) each get theirs.
     with server.test_request_context("/"):
         app._setup_server()
     return app
+
+
+def land_anonymous_on_public_summary():
+    """Anonymous visitors asking for "/" get the public summary; "/" stays the overview for
+    signed-in users."""
+    if request.method == "GET" and request.path == "/" and not current_viewer().is_authenticated:
+        return redirect("/public")
+    return None
 
 
 def _l_title() -> str:
