@@ -4,13 +4,18 @@ the /data page, its data dictionary and the export all read these definitions.""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-
-import pandas as pd
-
 from dashboard.i18n import N_
 from dashboard.open_data import builders
+from dashboard.open_data.definitions import (
+    AREA,
+    MONTH,
+    PERCENT,
+    QUARTER,
+    STRAND,
+    Column,
+    Dataset,
+    count_column,
+)
 from dashboard.open_data.grains import OUTCOME_VALUES
 from dashboard.open_data.protection import TOTAL
 from dashboard.policy import allowed
@@ -23,55 +28,7 @@ from data_access.vocab import (
     INCIDENT_TYPES,
     KEY_POINTS,
     RANKS,
-    STRANDS,
 )
-
-AREA_CODES = "AREA_CODES"  # placeholder in `values`: the organisation's area codes
-
-
-@dataclass(frozen=True)
-class Column:
-    name: str
-    type: str  # string, integer, number or date (Frictionless field types)
-    meaning: str
-    values: tuple[str, ...] = ()  # allowed values; empty: any value of the type
-    pattern: str | None = None  # a regular expression every value matches
-    shape: str | None = None  # the same, for people (e.g. YYYY-MM)
-
-
-@dataclass(frozen=True)
-class Dataset:
-    name: str
-    title: str
-    description: str
-    audience: str  # "public" or "partner"
-    grain: str
-    columns: tuple[Column, ...]
-    filters: tuple[str, ...]
-    protected: bool
-    build: Callable[..., pd.DataFrame]
-    sources: tuple[type, ...]
-
-    @property
-    def policy_key(self) -> str:
-        return "data" if self.audience == "public" else "data.partner"
-
-
-def _count(name: str, meaning: str) -> Column:
-    return Column(name, "integer", meaning)
-
-
-MONTH = Column(
-    "month", "string", N_("Calendar month (YYYY-MM)."), pattern=r"\d{4}-\d{2}", shape="YYYY-MM"
-)
-QUARTER = Column(
-    "quarter", "string", N_("Calendar quarter (YYYY-Qn)."), pattern=r"\d{4}-Q[1-4]", shape="YYYY-Qn"
-)
-AREA = Column("area", "string", N_("Area code, or All for the whole force."), (AREA_CODES, TOTAL))
-STRAND = Column(
-    "strand", "string", N_("Hate-crime strand, or All for every strand."), (*STRANDS, TOTAL)
-)
-PERCENT = "number"
 
 CATALOGUE: dict[str, Dataset] = {
     d.name: d
@@ -89,7 +46,7 @@ CATALOGUE: dict[str, Dataset] = {
                 MONTH,
                 AREA,
                 STRAND,
-                _count("count", N_("Incidents reported; empty or [c] when hidden.")),
+                count_column("count", N_("Incidents reported; empty or [c] when hidden.")),
             ),
             ("from", "to", "area"),
             True,
@@ -111,7 +68,7 @@ CATALOGUE: dict[str, Dataset] = {
                     N_("crime or non_crime, or All for both."),
                     (*INCIDENT_TYPES, TOTAL),
                 ),
-                _count("count", N_("Incidents reported; empty or [c] when hidden.")),
+                count_column("count", N_("Incidents reported; empty or [c] when hidden.")),
             ),
             ("from", "to"),
             True,
@@ -131,7 +88,7 @@ CATALOGUE: dict[str, Dataset] = {
                 QUARTER,
                 STRAND,
                 Column("outcome", "string", N_("Outcome, or All."), (*OUTCOME_VALUES, TOTAL)),
-                _count("count", N_("Cases closed; empty or [c] when hidden.")),
+                count_column("count", N_("Cases closed; empty or [c] when hidden.")),
             ),
             ("from", "to"),
             True,
@@ -150,15 +107,17 @@ CATALOGUE: dict[str, Dataset] = {
             (
                 QUARTER,
                 AREA,
-                _count("months_covered", N_("Months of the quarter the data covers (1-3).")),
-                _count("offerable", N_("Incidents flagged and not closed as 'not offered'.")),
-                _count("offered_in_time", N_("Of those, offered an LO within the target days.")),
+                count_column("months_covered", N_("Months of the quarter the data covers (1-3).")),
+                count_column("offerable", N_("Incidents flagged and not closed as 'not offered'.")),
+                count_column(
+                    "offered_in_time", N_("Of those, offered an LO within the target days.")
+                ),
                 Column("offered_in_time_pct", PERCENT, N_("offered_in_time / offerable, %.")),
-                _count("offered", N_("Incidents where the victim was offered an LO.")),
-                _count("accepted", N_("Of those, offers the victim accepted.")),
+                count_column("offered", N_("Incidents where the victim was offered an LO.")),
+                count_column("accepted", N_("Of those, offers the victim accepted.")),
                 Column("accepted_pct", PERCENT, N_("accepted / offered, %.")),
-                _count("allocated", N_("Incidents allocated to a liaison officer.")),
-                _count("contacted_in_time", N_("Of those, victim contacted within 2 days.")),
+                count_column("allocated", N_("Incidents allocated to a liaison officer.")),
+                count_column("contacted_in_time", N_("Of those, victim contacted within 2 days.")),
                 Column("contacted_in_time_pct", PERCENT, N_("contacted_in_time / allocated, %.")),
             ),
             ("from", "to", "area"),
@@ -176,7 +135,7 @@ CATALOGUE: dict[str, Dataset] = {
                 MONTH,
                 Column("channel", "string", N_("Reporting channel, or All."), (*CHANNELS, TOTAL)),
                 AREA,
-                _count("count", N_("Reports; empty or [c] when hidden.")),
+                count_column("count", N_("Reports; empty or [c] when hidden.")),
             ),
             ("from", "to", "area"),
             True,
@@ -197,8 +156,8 @@ CATALOGUE: dict[str, Dataset] = {
                 Column("as_of", "date", N_("Date of the snapshot (first day after 'to').")),
                 AREA,
                 Column("rank", "string", N_("Rank or grade, or All."), (*RANKS, TOTAL)),
-                _count("headcount", N_("Workforce headcount at the latest snapshot.")),
-                _count("trained", N_("Distinct people who completed the course.")),
+                count_column("headcount", N_("Workforce headcount at the latest snapshot.")),
+                count_column("trained", N_("Distinct people who completed the course.")),
                 Column("coverage_pct", PERCENT, N_("trained / headcount, %.")),
             ),
             ("to", "area"),
@@ -215,8 +174,8 @@ CATALOGUE: dict[str, Dataset] = {
             (
                 MONTH,
                 Column("event_type", "string", N_("Type of event, or All."), (*EVENT_TYPES, TOTAL)),
-                _count("events", N_("Events held.")),
-                _count("attendance", N_("Recorded attendance, added up.")),
+                count_column("events", N_("Events held.")),
+                count_column("attendance", N_("Recorded attendance, added up.")),
             ),
             ("from", "to", "area"),
             False,
@@ -274,12 +233,12 @@ CATALOGUE: dict[str, Dataset] = {
             (
                 AREA,
                 Column("area_name", "string", N_("Area name.")),
-                _count("population", N_("Resident population used as the denominator.")),
+                count_column("population", N_("Resident population used as the denominator.")),
                 Column(
                     "population_source", "string", N_("Where the population figure comes from.")
                 ),
-                _count("months", N_("Number of months counted.")),
-                _count("referrals", N_("Incidents reported; empty or [c] when hidden.")),
+                count_column("months", N_("Number of months counted.")),
+                count_column("referrals", N_("Incidents reported; empty or [c] when hidden.")),
                 Column("referrals_per_100k", PERCENT, N_("referrals × 100,000 / population.")),
             ),
             ("from", "to", "area"),

@@ -8,7 +8,8 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from dashboard.i18n import _
-from dashboard.open_data.catalogue import Dataset, visible_to
+from dashboard.open_data.catalogue import visible_to
+from dashboard.open_data.definitions import Dataset
 from dashboard.open_data.grains import History, history
 from dashboard.open_data.protection import threshold
 from dashboard.open_data.service import allowed_values, last_updated, produce, to_csv

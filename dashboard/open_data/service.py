@@ -14,7 +14,7 @@ from dashboard.disclosure import MARKER
 from dashboard.downloads import safe_frame
 from dashboard.extensions import db
 from dashboard.i18n import _
-from dashboard.open_data.catalogue import AREA_CODES, Dataset
+from dashboard.open_data.definitions import AREA_CODES, Dataset
 from dashboard.open_data.grains import History, history
 from dashboard.open_data.query import Query, parse_query
 from dashboard.viewer import Viewer
