@@ -14,7 +14,7 @@ from dash import dcc, html
 from dashboard.filters import add_months
 from dashboard.i18n import _
 from dashboard.labels import month_label
-from dashboard.open_data.catalogue import Dataset
+from dashboard.open_data.definitions import Dataset
 from dashboard.page_support import org_areas, today
 
 BUTTON = {"color": "secondary", "outline": True, "size": "sm"}

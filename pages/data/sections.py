@@ -11,7 +11,7 @@ from dash import html
 
 from components.chart_table import create_data_table, create_empty_state
 from dashboard.i18n import _
-from dashboard.open_data.catalogue import Dataset
+from dashboard.open_data.definitions import Dataset
 
 PREFIX = "data"
 
