@@ -19,14 +19,13 @@ from dashboard.page_support import today
 from dashboard.policy import allowed
 from dashboard.viewer import current_viewer
 
-DEFAULT_RATE_LIMIT = "60 per minute"
 FORMATS = {"csv": "text/csv; charset=utf-8", "json": "application/json; charset=utf-8"}
 
 bp = Blueprint("open_data", __name__, url_prefix="/api/v1")
 
 
 def rate_limit() -> str:
-    return current_app.config.get("OPEN_DATA_RATE_LIMIT", DEFAULT_RATE_LIMIT)
+    return current_app.config["OPEN_DATA_RATE_LIMIT"]
 
 
 limiter.shared_limit(rate_limit, scope="open-data-api")(bp)
