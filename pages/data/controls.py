@@ -117,3 +117,8 @@ def paged(grid: dag.AgGrid, rows: int = PAGE_ROWS) -> dag.AgGrid:
     grid.dashGridOptions = {**grid.dashGridOptions, "pagination": True, "paginationPageSize": rows}
     grid.dashGridOptions["paginationPageSizeSelector"] = [rows, 4 * rows]
     return grid
+
+
+def address(name: str, params: Mapping[str, str]) -> dict[str, str]:
+    """The choices as the page address's query string (kept in the address bar)."""
+    return {"search": "?" + urlencode({"dataset": name, **params})}

@@ -5,7 +5,17 @@ revisions log. Every figure comes through the same code as the API."""
 from __future__ import annotations
 
 import dash_bootstrap_components as dbc
-from dash import Input, Output, State, callback, dcc, html, no_update
+from dash import (
+    ClientsideFunction,
+    Input,
+    Output,
+    State,
+    callback,
+    clientside_callback,
+    dcc,
+    html,
+    no_update,
+)
 
 from components.chart_table import create_data_table, create_empty_state
 from dashboard.access import refuse, register_page
@@ -42,6 +52,8 @@ def layout(**query):
             dcc.Store(id=f"{PREFIX}-ready", data=True),
             dcc.Store(id=f"{PREFIX}-choices"),
             dcc.Store(id=f"{PREFIX}-initial", data=controls.initial_choices(query)),
+            dcc.Store(id=f"{PREFIX}-address"),
+            dcc.Store(id=f"{PREFIX}-url-sync"),
             html.H2(_("Catalogue"), className="h5 mt-3"),
             dcc.Loading(html.Div(id=f"{PREFIX}-catalogue"), type="dot"),
             html.H2(_("Explore a dataset"), className="h5 mt-3", id=f"{PREFIX}-explore"),
@@ -95,6 +107,13 @@ def update_data_catalogue(ready):
     )
 
 
+clientside_callback(
+    ClientsideFunction(namespace="dashboard", function_name="syncUrl"),
+    Output(f"{PREFIX}-url-sync", "data"),
+    Input(f"{PREFIX}-address", "data"),
+)
+
+
 @callback(
     Output(f"{PREFIX}-dataset", "value"),
     Output(f"{PREFIX}-from", "value"),
@@ -137,6 +156,7 @@ def _answer(name, start, end, area):
     Output(f"{PREFIX}-from", "disabled"),
     Output(f"{PREFIX}-to", "disabled"),
     Output(f"{PREFIX}-area", "disabled"),
+    Output(f"{PREFIX}-address", "data"),
     Input(f"{PREFIX}-dataset", "value"),
     Input(f"{PREFIX}-from", "value"),
     Input(f"{PREFIX}-to", "value"),
@@ -148,7 +168,8 @@ def update_data_view(name, start, end, area):
     takes = set(dataset.filters) if dataset else set()
     off = ("from" not in takes, "to" not in takes, "area" not in takes)
     if answer is None:
-        return html.Div(message, className="alert alert-warning", role="alert"), None, *off
+        alert = html.Div(message, className="alert alert-warning", role="alert")
+        return alert, None, *off, no_update
     viewer = current_viewer()
     hist = history(viewer.organisation_id, today())
     shown = display_frame(answer.frame) if dataset.protected else answer.frame
@@ -167,7 +188,8 @@ def update_data_view(name, start, end, area):
         ]
     )
     entry = describe(dataset, hist, last_updated(dataset, viewer.organisation_id))
-    return view, sections.dictionary_table(entry), *off
+    address = controls.address(dataset.name, answer.query.params())
+    return view, sections.dictionary_table(entry), *off, address
 
 
 def _download(fmt: str, name, start, end, area):

@@ -30,6 +30,8 @@ def test_partner_views_and_downloads_a_dataset(page):
         timeout=20000,
     )
     assert "offerable" in page.inner_text("#data-dictionary")
+    page.wait_for_function("() => window.location.search.includes('area=NE')", timeout=10000)
+    assert "dataset=lo_timeliness" in page.url
     screenshot(page, "data-partner")
 
     with page.expect_download() as csv_download:

@@ -60,6 +60,8 @@ def test_viewer_shows_the_api_values(app, login_as):
     )  # the link is plain text, not HTML-escaped
     assert "referrals.csv?from=2025-01&to=2025-03&area=NE" in json.dumps(data["data-view"])
     assert [data[f"data-{f}"]["disabled"] for f in ("from", "to", "area")] == [False] * 3
+    search = "?dataset=referrals&from=2025-01&to=2025-03&area=NE"
+    assert data["data-address"]["data"] == {"search": search}  # kept in the address bar
 
 
 def test_dictionary_comes_from_the_definition(app, login_as):
