@@ -13,7 +13,7 @@ from dashboard.open_data import grains
 from dashboard.open_data.grains import OUTCOME_VALUES
 from dashboard.open_data.query import Query
 from dashboard.viewer import Viewer
-from data_access.queries import open_activities
+from data_access.queries import open_activities, open_data
 from data_access.queries.common import Period
 from data_access.vocab import COMMITMENT_STATUSES, INCIDENT_TYPES, STRANDS
 
@@ -37,6 +37,22 @@ class Summary:
     events: int
     commitments: dict[str, int]  # public commitments by status
     actions: pd.DataFrame  # latest public actions
+    rates: pd.DataFrame  # area, name, population, source, incidents (since first), per_year
+
+
+def area_rates(hist, table, people: pd.DataFrame) -> pd.DataFrame:
+    """Incidents since the first month per area (margin cells) and the yearly rate per
+    100,000 residents computed from them."""
+    rows = []
+    for row in people.itertuples():
+        count = table.figure(None, area=row.area)
+        years = len(hist.months) / 12
+        rate = None
+        if count is not None and row.population and years:
+            rate = round(count / years * 100_000 / row.population, 1)
+        rows.append((row.area, row.name, int(row.population), row.source, count, rate))
+    columns = ["area", "name", "population", "source", "incidents", "per_year"]
+    return pd.DataFrame(rows, columns=columns)
 
 
 def summary(viewer: Viewer, today: date) -> Summary:
@@ -64,6 +80,7 @@ def summary(viewer: Viewer, today: date) -> Summary:
         training = open_activities.training_by_rank(session, hist.org_id, on, None)
         commitments = open_activities.public_commitments(session, hist.org_id)
         actions = open_activities.public_actions(session, hist.org_id, Period(date(2000, 1, 1), on))
+        people = open_data.area_populations(session, hist.org_id)
     return Summary(
         months=months,
         first=hist.months[0] if hist.months else None,
@@ -79,4 +96,5 @@ def summary(viewer: Viewer, today: date) -> Summary:
         events=events.figure(months) if months else 0,
         commitments={s: int((commitments["status"] == s).sum()) for s in COMMITMENT_STATUSES},
         actions=actions.sort_values("raised_on", ascending=False).head(5),
+        rates=area_rates(hist, referrals["referrals"], people),
     )

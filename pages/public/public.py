@@ -12,12 +12,11 @@ from dashboard.i18n import N_, _
 from dashboard.open_data.summary import summary
 from dashboard.page_support import today
 from dashboard.viewer import current_viewer
-from pages.public import sections
+from pages.public import incidents, sections
+from pages.public.blocks import PREFIX
 from pages.public.text import caveat, definition_list, glossary, report_routes
 
 register_page(__name__, path="/public", title=N_("Public summary"), order=-10)
-
-PREFIX = sections.PREFIX
 
 
 def layout(**_query):
@@ -68,10 +67,12 @@ def update_public_figures(ready):
     return html.Div(
         [
             html.H2(_("Hate incidents reported"), className="h4 mt-3"),
-            dbc.Row(sections.incident_cards(facts)),
-            sections.strand_table(facts),
+            dbc.Row(incidents.incident_cards(facts)),
+            incidents.strand_table(facts),
             html.H2(_("The trend"), className="h4 mt-4"),
-            sections.trend_section(facts),
+            incidents.trend_section(facts),
+            html.H2(_("By area"), className="h4 mt-4"),
+            incidents.rates_section(facts),
             html.H2(_("What happened next"), className="h4 mt-4"),
             sections.outcome_section(facts),
             html.H2(_("Support and engagement"), className="h4 mt-4"),

@@ -14,7 +14,7 @@ def test_anonymous_visitor_lands_on_the_public_summary(page):
     page.wait_for_url(page.base_url + "/public")
     page.wait_for_selector("#public-incidents .kpi-value", timeout=30000)
     page.wait_for_selector("#public-trend-graph .main-svg", timeout=30000)
-    page.wait_for_selector("#public-outcomes-table .ag-row", timeout=30000)
+    page.wait_for_selector("#public-outcomes-table td", timeout=30000)
     text = page.inner_text("main")
     for words in ("Transphobic incidents", "How to report", "You said", "third-party"):
         assert words.lower() in text.lower(), words

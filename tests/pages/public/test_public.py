@@ -82,8 +82,8 @@ def test_every_figure_says_what_it_counts_and_the_caveat(app, client):
 
 def test_no_count_of_people_from_1_to_4_on_the_page(app, client):
     tree = json.loads(figures(app, client))
-    for table in ("public-strands-table", "public-outcomes-table"):
-        cells = [c for c in table_cells(tree, table) if not c.endswith("%")]
+    for table in ("public-strands-table", "public-outcomes-table", "public-rates-table"):
+        cells = [c for c in table_cells(tree, table) if not c.endswith("%") and "." not in c]
         assert cells, table
         hidden = [c for c in cells if c == "[c]"]
         for value in (c for c in cells if c != "[c]"):
@@ -107,3 +107,16 @@ def test_how_to_report_and_glossary_are_on_the_page(app, client):
         "Strands",
     ):
         assert words in text, words
+
+
+def test_rates_per_100000_come_from_published_counts(app, client):
+    tree = json.loads(figures(app, client))
+    cells = table_cells(tree, "public-rates-table")
+    api = client.get("/api/v1/datasets/referral_rates.json").get_json()["rows"]
+    by_area = {r["area"]: r for r in api if r["area"] != "All"}
+    counts = cells[0::2]
+    assert counts == [
+        f"{by_area[a]['referrals']:,}"
+        for a in sorted(by_area, key=lambda a: by_area[a]["area_name"])
+    ]
+    assert "Population: " in json.dumps(tree)
