@@ -68,7 +68,7 @@ def strand_table(summary: Summary):
     ]
     headers = {
         "strand": _("Strand"),
-        "incidents": _("Incidents"),
+        "incidents": _("All"),
         "crimes": _("Crimes"),
         "non_crime": _("Non-crime"),
         "since": _("Since %(first)s", first=month_label(summary.first, short=True)),
@@ -77,7 +77,8 @@ def strand_table(summary: Summary):
         [
             html.P(
                 _(
-                    "By strand, %(p)s (crimes and non-crime incidents), and since records began.",
+                    "Incidents by strand, %(p)s: all, crimes and non-crime incidents; and "
+                    "since records began.",
                     p=period_words(summary),
                 ),
                 className="chart-caption",
