@@ -18,8 +18,8 @@ ROWS = "#data-table .ag-center-cols-container .ag-row"
 def test_partner_views_and_downloads_a_dataset(page):
     sign_in(page, "partner")
     page.goto(page.base_url + "/data?dataset=lo_timeliness&from=2025-01&to=2025-12")
-    page.wait_for_selector("#data-card-training_coverage", timeout=30000)
-    page.wait_for_selector(ROWS, timeout=30000)
+    page.wait_for_selector("#data-card-training_coverage", timeout=90000)
+    page.wait_for_selector(ROWS, timeout=90000)
     assert page.locator(ROWS).count() == 4  # four quarters of 2025
     assert "Liaison officer scheme timeliness" in page.inner_text("#data-dataset")
 
@@ -51,8 +51,8 @@ def test_data_page_at_360_pixels(browser, live_server):
     context = browser.new_context(viewport={"width": 360, "height": 740})
     tab = context.new_page()
     tab.goto(live_server + "/data")
-    tab.wait_for_selector("#data-card-referrals", timeout=30000)
-    tab.wait_for_selector(ROWS, timeout=30000)
+    tab.wait_for_selector("#data-card-referrals", timeout=90000)
+    tab.wait_for_selector(ROWS, timeout=90000)
     overflow = tab.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0, f"the page is {overflow}px wider than the screen"
     assert tab.locator("#data-card-lo_timeliness").count() == 0  # partners only

@@ -12,9 +12,9 @@ pytestmark = pytest.mark.browser
 def test_anonymous_visitor_lands_on_the_public_summary(page):
     page.goto(page.base_url + "/")
     page.wait_for_url(page.base_url + "/public")
-    page.wait_for_selector("#public-incidents .kpi-value", timeout=30000)
-    page.wait_for_selector("#public-trend-graph .main-svg", timeout=30000)
-    page.wait_for_selector("#public-outcomes-table td", timeout=30000)
+    page.wait_for_selector("#public-incidents .kpi-value", timeout=90000)
+    page.wait_for_selector("#public-trend-graph .main-svg", timeout=90000)
+    page.wait_for_selector("#public-outcomes-table td", timeout=90000)
     text = page.inner_text("main")
     for words in ("Transphobic incidents", "How to report", "You said", "third-party"):
         assert words.lower() in text.lower(), words
@@ -29,8 +29,8 @@ def test_public_summary_reads_at_360_pixels(browser, live_server):
     errors = []
     tab.on("pageerror", lambda e: errors.append(str(e)))
     tab.goto(live_server + "/public")
-    tab.wait_for_selector("#public-incidents .kpi-value", timeout=30000)
-    tab.wait_for_selector("#public-trend-graph .main-svg", timeout=30000)
+    tab.wait_for_selector("#public-incidents .kpi-value", timeout=90000)
+    tab.wait_for_selector("#public-trend-graph .main-svg", timeout=90000)
     overflow = tab.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0, f"the page is {overflow}px wider than the screen"
     card = tab.locator("#public-incidents").bounding_box()
