@@ -20,7 +20,14 @@ from data_access.queries.indicators_referrals import VICTIM_CONTACT_DAYS
 from data_access.sql import count_if, days_between, month_of
 
 #: Measures of the LO scheme timeliness dataset, in column order.
-TIMELINESS = ("offerable", "offered_in_time", "allocated", "contacted_in_time")
+TIMELINESS = (
+    "offerable",
+    "offered_in_time",
+    "offered",
+    "accepted",
+    "allocated",
+    "contacted_in_time",
+)
 
 
 def first_month(session: Session, org_id: int) -> str | None:
@@ -64,7 +71,8 @@ def timeliness_months(
     """LO scheme stages reached in time, per reported month, area and strand: columns month,
     area, strand, offerable (flagged and not closed as 'not offered'), offered_in_time (offered
     within `offer_days` days of the flag), allocated (to an LO), contacted_in_time (first
-    victim contact within VICTIM_CONTACT_DAYS days of allocation)."""
+    victim contact within VICTIM_CONTACT_DAYS days of allocation), offered (an LO offer made)
+    and accepted (the offer accepted)."""
     check_org(session, org_id)
     allocated = Referral.allocated_on.is_not(None)
     offerable = Referral.flagged_on.is_not(None) & (Referral.offer_status != "not_offered")
@@ -73,6 +81,8 @@ def timeliness_months(
     sums = (
         count_if(offerable),
         count_if(offerable & Referral.offered_on.is_not(None) & (offer_delay <= offer_days)),
+        count_if(Referral.offered_on.is_not(None)),
+        count_if(Referral.offer_outcome == "accepted"),
         count_if(allocated),
         count_if(
             allocated
