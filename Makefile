@@ -6,7 +6,9 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8050
-WORKERS ?= 2
+# Without REDIS_URL the login throttle counts in process memory: one worker (with threads)
+# keeps a single count, so "5 per minute" cannot become 5 per worker.
+WORKERS ?= $(if $(REDIS_URL),2,1)
 TEST_DATABASE_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 export TEST_DATABASE_URL
 
@@ -24,7 +26,7 @@ install: $(STAMP)
 
 run: $(STAMP)
 	$(BIN)/python -m dashboard seed-demo --if-empty
-	$(BIN)/gunicorn --bind $(HOST):$(PORT) --workers $(WORKERS) --access-logfile - app:server
+	$(BIN)/gunicorn --bind $(HOST):$(PORT) --workers $(WORKERS) --threads 4 --access-logfile - app:server
 
 browser:
 	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then \

@@ -69,7 +69,9 @@ def create_chart_with_table(
                         dcc.Graph(
                             figure=figure,
                             id=f"{id_prefix}-graph",
-                            config={"displaylogo": False, "responsive": True},
+                            # no toolbar: each chart has a table and a CSV download beside it,
+                            # and the toolbar's buttons added six tab stops per chart
+                            config={"displayModeBar": False, "responsive": True},
                         ),
                         xs=12,
                         xl=7,

@@ -35,7 +35,7 @@ def create_navbar(
             ],
             method="POST",
             action="/logout",
-            className="d-flex align-items-center",
+            className="d-flex flex-wrap align-items-center gap-2 py-2 py-xl-0",
         )
     else:
         account = html.A(sign_in_label, href="/login", className="btn btn-outline-light btn-sm")
@@ -43,7 +43,7 @@ def create_navbar(
         dbc.Container(
             [
                 dbc.NavbarBrand(brand, href="/"),
-                dbc.NavbarToggler(id="shell-navbar-toggler"),
+                dbc.NavbarToggler(id="shell-navbar-toggler", n_clicks=0),
                 dbc.Collapse(
                     [dbc.Nav(links, navbar=True, className="me-auto"), account],
                     id="shell-navbar-collapse",
@@ -54,5 +54,6 @@ def create_navbar(
         ),
         color="primary",
         dark=True,
-        className="mb-2",
+        expand="xl",
+        className="mb-2 shell-navbar",
     )

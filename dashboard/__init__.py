@@ -6,17 +6,18 @@ import logging
 from typing import Any
 
 import dash
-from flask import Flask, jsonify, redirect, render_template, request
+from flask import Flask, jsonify, redirect, request
+from flask_wtf.csrf import CSRFError
 from sqlalchemy import text
 
 from dashboard import access
 from dashboard.auth import bp as auth_bp
-from dashboard.auth import too_many_attempts
+from dashboard.auth import form_expired, too_many_attempts
 from dashboard.config import INSTANCE_DIR, PROJECT_ROOT, load_config
 from dashboard.extensions import cache, csrf, db, limiter, login_manager
 from dashboard.i18n import babel, select_locale
 from dashboard.open_data.api import bp as open_data_bp
-from dashboard.security import install_headers
+from dashboard.security import install_error_pages, install_headers
 from dashboard.shell import shell_layout
 from dashboard.viewer import current_viewer
 
@@ -39,6 +40,8 @@ def create_server(config: dict[str, Any]) -> Flask:
         BABEL_TRANSLATION_DIRECTORIES=str(PROJECT_ROOT / "dashboard" / "translations"),
         RATELIMIT_STORAGE_URI=config["REDIS_URL"] or "memory://",
         RATELIMIT_ENABLED=config.get("RATELIMIT_ENABLED", True),
+        RATELIMIT_STRATEGY="moving-window",  # "5 per minute" holds for any 60 seconds
+        MAX_CONTENT_LENGTH=int(config["MAX_REQUEST_MB"]) * 1024 * 1024,
         CACHE_TYPE="RedisCache" if config["REDIS_URL"] else "SimpleCache",
         CACHE_REDIS_URL=config["REDIS_URL"] or None,
         CACHE_DEFAULT_TIMEOUT=config["CACHE_TIMEOUT"],
@@ -56,6 +59,8 @@ def create_server(config: dict[str, Any]) -> Flask:
     server.register_blueprint(auth_bp)
     server.register_blueprint(open_data_bp)
     server.register_error_handler(429, too_many_attempts)
+    server.register_error_handler(CSRFError, form_expired)
+    install_error_pages(server)
 
     @server.before_request
     def protect_forms():
@@ -73,10 +78,6 @@ def create_server(config: dict[str, Any]) -> Flask:
             return jsonify(status="error", database="unreachable"), 503
         return jsonify(status="ok", database="ok")
 
-    for code in (403, 404, 500):
-        server.register_error_handler(
-            code, lambda err, code=code: (render_template("error.html", code=code), code)
-        )
     return server
 
 
@@ -99,6 +100,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> dash.Dash:
         enable_mcp=False,
     )
     app.layout = shell_layout
+    server.extensions["dash_app"] = app  # the callback map the request check validates against
     for page in dash.page_registry.values():
         page["layout"] = access.guard_layout(page["policy_key"], page["layout"])
     install_headers(server, app)

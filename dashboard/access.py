@@ -1,7 +1,8 @@
 """Server-side access control for every entry point, from the one policy table.
 
 - Dash callbacks: a before_request hook reads the outputs of each POST to
-  /_dash-update-component and checks the owning page's policy key (deny by default).
+  /_dash-update-component and checks the owning page's policy key (deny by default);
+  a malformed body is answered 400 (dashboard/callback_requests.py).
 - Page layouts: each registered layout is wrapped so it renders only for allowed roles.
 - Direct page visits: GET of a page path is refused with a 403 page (or sent to login).
 - Flask routes (downloads, API): the `requires(key)` decorator.
@@ -16,9 +17,10 @@ from typing import Any
 
 import dash
 from dash import html
-from flask import abort, jsonify, redirect, render_template, request, url_for
+from flask import abort, current_app, jsonify, redirect, render_template, request, url_for
 
 from dashboard.auditing import audit_event
+from dashboard.callback_requests import Malformed, check_against, read_body
 from dashboard.i18n import _
 from dashboard.policy import POLICY, allowed, key_for_component
 from dashboard.viewer import current_viewer
@@ -80,27 +82,30 @@ def parse_output_key(output: str) -> list[str]:
     return [part.rsplit(".", 1)[0] for part in parts if "." in part]
 
 
-def check_callback():
-    """Allow a callback request only if every output belongs to a page the role may use.
+def malformed(problem: Malformed):
+    return jsonify(error="malformed callback request", detail=str(problem)), 400
 
-    Dash dispatches on the body's "output" key, so that is checked as well as "outputs"."""
+
+def check_callback():
+    """Allow a callback request only if it is well formed (else 400) and every output belongs
+    to a page the role may use (else 403). Dash dispatches on the body's "output" key, so that
+    is checked as well as "outputs"."""
     if not request.is_json:
         return jsonify(error="callbacks take application/json"), 415
-    body = request.get_json(silent=True) or {}
-    key = body.get("output")
-    ids = list(output_ids(body.get("outputs")))
-    if isinstance(key, str):
-        ids += parse_output_key(key)
+    try:
+        body = read_body()
+    except Malformed as problem:
+        return malformed(problem)
+    ids = list(output_ids(body["outputs"])) + parse_output_key(body["output"])
     role = current_viewer().role
     keys = {key_for_output(component_id) for component_id in ids}
-    if (
-        not isinstance(key, str)
-        or not ids
-        or None in keys
-        or not all(allowed(role, k) for k in keys)
-    ):
+    if not ids or None in keys or not all(allowed(role, k) for k in keys):
         refuse("callback:" + ",".join(map(str, ids))[:150])
         return jsonify(error="forbidden"), 403
+    try:
+        check_against(body, current_app.extensions["dash_app"].callback_map)
+    except Malformed as problem:
+        return malformed(problem)
     return None
 
 

@@ -9,9 +9,11 @@ Rules as implemented:
    (margin) over every dimension, so every slice a page shows comes from the same protected
    table. Totals are counts and get primary suppression like any cell.
 3. Secondary suppression: every line of the table (a row, a column, or any run of cells along
-   one dimension, totals included) that holds a hidden value holds at least two, and a line with
-   a visible total never hides only 1s. The partner is the smallest non-zero visible value of the
-   line; ties go to a cell before a total, then to the first in table order.
+   one dimension, totals included) that holds a hidden value holds at least two, and in a line
+   with a visible total the n hidden values add up to at least n + threshold - 1, so within
+   the line each keeps at least `threshold` possible values. The partner is the smallest
+   non-zero visible value of the line; ties go to a cell before a total, then to the first in
+   table order.
 4. Audit: an attacker is assumed to know every visible value, that each total is the sum of its
    line, and that a hidden value is a whole number of at least 1 (zeros are always shown). Every
    hidden value must still have at least two possible whole values. This is proven either by an
@@ -134,8 +136,8 @@ def protect_cube(
             index = tuple(pos.get_loc(value) for pos, value in zip(positions, cell, strict=True))
             if dense[index] >= 1:
                 supp[np.ravel_multi_index(index, dense.shape)] = True
-    if dims:
-        SuppressionCube.build(dense).secondary(supp)
+    if dims and supp.any():
+        SuppressionCube.build(dense, max(threshold, 2)).secondary(supp)
     out = pd.DataFrame(
         {
             dim: pd.Series(np.array([*lv, TOTAL], dtype=object)[pos.ravel()], dtype=object)

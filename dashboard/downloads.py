@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
 
 import pandas as pd
 from dash import dcc
@@ -34,11 +35,30 @@ def filename(stem: str, extension: str = "csv") -> str:
     return _SAFE_NAME.sub("_", stem).strip("_")[:120] + "." + extension
 
 
+def download_name(page: str, table: str, store: object) -> str:
+    """Every download's file name: `<page>-<table>-<period>[-<other filter values>].csv`, the
+    filters read from a page's filter store ({"query": {...}})."""
+    query = store.get("query") if isinstance(store, Mapping) else None
+    query = query if isinstance(query, Mapping) else {}
+    parts = [page, table, str(query.get("period") or "all")]
+    parts += [str(v) for k, v in sorted(query.items()) if k != "period" and v]
+    return filename("-".join(_SAFE_NAME.sub("_", part) for part in parts))
+
+
+def labelled(
+    frame: pd.DataFrame, headers: Mapping[str, str] | Callable[[str], str]
+) -> pd.DataFrame:
+    """`frame` with the headers its table shows (columns without one keep their name)."""
+    name = headers if callable(headers) else lambda column: headers.get(column, column)
+    return frame.rename(columns={column: name(column) for column in frame.columns})
+
+
 def record_download(dataset: str, rows: int) -> None:
     audit_event("download", dataset, {"rows": rows})
 
 
-def csv_download(frame: pd.DataFrame, stem: str, dataset: str) -> dict:
-    """dcc.Download data for a CSV of `frame`, neutralised and audited."""
+def csv_download(frame: pd.DataFrame, name: str, dataset: str) -> dict:
+    """dcc.Download data for a CSV of `frame` (headers as shown) named `name` (from
+    download_name), neutralised and audited."""
     record_download(dataset, len(frame))
-    return dcc.send_string(safe_frame(frame).to_csv(index=False), filename(stem))
+    return dcc.send_string(safe_frame(frame).to_csv(index=False), name)

@@ -139,29 +139,6 @@ def register_field_label(field: str) -> str:
     }.get(field, field)
 
 
-def register_problem_message(code: str, params: dict) -> str:
-    """Why a form value was refused (codes from data_access.commitments.ValidationError)."""
-    messages = {
-        "required": lambda: _("This is required."),
-        "too_long": lambda: _("At most %(limit)s characters (you entered %(length)s).", **params),
-        "not_allowed": lambda: _("Choose one of the listed options."),
-        "bad_date": lambda: _("Enter a real date as YYYY-MM-DD."),
-        "date_too_early": lambda: _("The date may not be before %(earliest)s.", **params),
-        "date_too_late": lambda: _("The date may not be after %(latest)s.", **params),
-        "not_a_number": lambda: _("Enter a number, for example 75 or 2.5."),
-        "negative": lambda: _("The value may not be negative."),
-        "over_percent": lambda: _("A percentage may not be more than %(most)g.", **params),
-        "end_before_start": lambda: _("The period must end after it starts."),
-        "contact_details": lambda: _(
-            "Remove the email address or phone number: no personal contact details or "
-            "narratives about victims may be stored."
-        ),
-        "evidence_needed": lambda: _("Say what evidence shows the commitment is met."),
-        "not_found": lambda: _("No such commitment in your force."),
-    }
-    return messages[code]() if code in messages else code
-
-
 def channel_label(channel: str) -> str:
     return {
         "999": _("999"),

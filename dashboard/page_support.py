@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 
 from dash import ClientsideFunction, Input, Output, callback, clientside_callback, html
+from flask import session
 
 from components.filter_bar import Option, create_filter_bar
 from dashboard.extensions import cache, db
@@ -67,6 +68,18 @@ def viewer_filters(query: object, extras: Mapping[str, Sequence[str]] | None = N
     return parse_filters(query, areas, today(), extras)
 
 
+SHARED = ("period", "area", "strand")  # carried from page to page
+
+
+def url_filters(query: Mapping[str, object], extras: Mapping[str, Sequence[str]] | None = None):
+    """A page's filters from its address; an address without period, area or strand takes the
+    reader's last choice of them in this session (the address always wins)."""
+    remembered = session.get("filters")
+    if not any(query.get(name) for name in SHARED) and isinstance(remembered, Mapping):
+        query = {**{k: v for k, v in remembered.items() if k in SHARED}, **query}
+    return viewer_filters(query, extras)
+
+
 def page_filter_bar(prefix: str, filters: Filters, extra: list | None = None) -> html.Div:
     """The standard filter bar (period, area, strand, plus `extra` dropdowns) set to `filters`."""
     return create_filter_bar(
@@ -103,6 +116,7 @@ def register_filter_callbacks(
         query = {"period": period, "area": area, "strand": strand}
         query.update(zip(names, extra_values, strict=True))
         filters = viewer_filters(query, extras)
+        session["filters"] = {k: v for k, v in filters.query().items() if k in SHARED}
         viewer = current_viewer()
         areas = org_areas(viewer.organisation_id) if viewer.organisation_id else {}
         options = [

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dash
-from dash import html
+from dash import ClientsideFunction, Input, Output, State, clientside_callback, html
 from flask_wtf.csrf import generate_csrf
 
 from components.navigation import NavItem, create_navbar
@@ -20,6 +20,16 @@ def navigation_items(role: str) -> list[NavItem]:
         for page in pages
         if allowed(role, page["policy_key"]) and not page.get("hide_in_nav")
     ]
+
+
+# The menu button on narrow screens opens and closes the menu (assets/dashboard.js: the CSP
+# allows no inline script).
+clientside_callback(
+    ClientsideFunction(namespace="dashboard", function_name="toggleNavbar"),
+    Output("shell-navbar-collapse", "is_open"),
+    Input("shell-navbar-toggler", "n_clicks"),
+    State("shell-navbar-collapse", "is_open"),
+)
 
 
 def shell_layout() -> html.Div:

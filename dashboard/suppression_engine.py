@@ -25,9 +25,10 @@ class SuppressionCube:
     equations: sparse.csr_matrix  # one row per line: sum(cells) - margin = 0
     strides: tuple[int, ...]  # flat-id step of one index along each axis
     bits: np.ndarray  # (2**ndim, ndim): along which axes each box corner steps
+    spread: int = 2  # whole values each hidden cell must keep open within a line (threshold)
 
     @classmethod
-    def build(cls, dense: np.ndarray) -> SuppressionCube:
+    def build(cls, dense: np.ndarray, spread: int = 2) -> SuppressionCube:
         ids = np.arange(dense.size).reshape(dense.shape)
         lines, line_of, rows, cols, data = [], [], [], [], []
         for axis, size in enumerate(dense.shape):
@@ -47,7 +48,9 @@ class SuppressionCube:
         strides = tuple(s // dense.itemsize for s in dense.strides)
         bits = np.array(list(itertools.product((0, 1), repeat=dense.ndim)), dtype=np.int64)
         n_totals = np.sum(last, axis=0)
-        return cls(dense.ravel(), dense.shape, lines, line_of, n_totals, equations, strides, bits)
+        return cls(
+            dense.ravel(), dense.shape, lines, line_of, n_totals, equations, strides, bits, spread
+        )
 
     def partner(self, supp: np.ndarray, cells: np.ndarray) -> int | None:
         """Smallest non-zero visible cell of ``cells``; ties: fewest margins, then most lines
@@ -63,7 +66,8 @@ class SuppressionCube:
 
     def balance_lines(self, supp: np.ndarray) -> None:
         """Add partners until no line holds exactly one suppressed cell, nor a visible margin
-        whose suppressed cells are all 1s (each >= 1, so each would be exactly 1)."""
+        whose n suppressed cells add up to less than n + spread - 1 (each is >= 1, so each
+        would have fewer than `spread` possible values; spread 2: not all 1s)."""
         changed = True
         while changed:
             changed = False
@@ -72,8 +76,11 @@ class SuppressionCube:
                     line = lines[row]
                     hidden = supp[line]
                     n = int(hidden.sum())
-                    ones = not hidden[-1] and int(self.values[line][hidden].sum()) == n
-                    if n == 1 or (n > 1 and ones):
+                    narrow = (
+                        not hidden[-1]
+                        and int(self.values[line][hidden].sum()) < n + self.spread - 1
+                    )
+                    if n == 1 or (n > 1 and narrow):
                         cell = self.partner(supp, line)
                         if cell is not None:
                             supp[cell] = changed = True

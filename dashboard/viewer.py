@@ -35,11 +35,19 @@ class Viewer:
 class LoginUser(UserMixin):
     """What Flask-Login keeps for a signed-in user."""
 
-    def __init__(self, user_id: int, username: str, role: str, organisation_id: int) -> None:
+    def __init__(
+        self, user_id: int, username: str, role: str, organisation_id: int, generation: int = 0
+    ) -> None:
         self.id = user_id
         self.username = username
         self.role = role
         self.organisation_id = organisation_id
+        self.generation = generation
+
+    def get_id(self) -> str:
+        """The session's login id: a bumped generation (sign-out, role or password change)
+        makes every older session's id stale (Flask-Login's "alternative tokens")."""
+        return f"{self.id}:{self.generation}"
 
 
 def public_organisation_id() -> int | None:

@@ -21,6 +21,9 @@ AUDITED_ACTIONS = (
     "import",
     "record_change",
     "user_change",
+    "user_created",
+    "user_changed",
+    "password_reset",
     "download",
     "access_refused",
 )
@@ -59,8 +62,11 @@ def record(
     """Append one event to the chain (the caller commits)."""
     if action not in AUDITED_ACTIONS:
         raise ValueError(f"unknown audit action {action!r}")
-    if session.get_bind().dialect.name == "postgresql":
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
         session.execute(text("SELECT pg_advisory_xact_lock(7312001)"))
+    elif dialect == "sqlite":  # take the write lock before reading the last hash (no fork)
+        session.execute(text("UPDATE audit_event SET id = id WHERE 0"))
     last = session.scalar(select(AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1))
     event = AuditEvent(
         occurred_at=datetime.now(UTC),

@@ -7,11 +7,13 @@ import re
 from collections.abc import Mapping
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, select, text
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from data_access import audit
-from data_access.models import Commitment, CommitmentHistory, CommunityReview, Target
+from data_access.models import Commitment, CommitmentHistory, CommunityReview, Organisation
+from data_access.organisations import bump_data_version
 from data_access.queries.commitments import (
     REGISTER_COLUMNS,
     find_commitment,
@@ -20,23 +22,17 @@ from data_access.queries.commitments import (
     register,
 )
 from data_access.queries.common import check_org
+from data_access.targets import KPI_TARGETS, PERCENT_KPIS, TARGET_KPIS, save_target
 from data_access.validation import Form, NotFound, ValidationError, has_contact_details
-from data_access.vocab import COMMITMENT_STATUSES, DIRECTIONS, KEY_POINTS, REVIEW_VERDICTS
+from data_access.vocab import COMMITMENT_STATUSES, KEY_POINTS, REVIEW_VERDICTS
 
-PERCENT_KPIS = (
-    "victim_support_rate", "data_completeness", "lo_reviews_in_date", "lo_inductions_completed",
-    "training_coverage", "leadership_trained", "third_party_share", "senior_officer_event_share",
-)  # fmt: skip
-TARGET_KPIS = (
-    "offer_within_days", "allocation_within_days", "oic_contact_within_days",
-    "victim_contact_within_days", *PERCENT_KPIS, "lo_per_100k", "events_per_quarter",
-)  # fmt: skip
 COMMITMENT_FIELDS = ("text", "owner", "due_on", "status", "evidence", "is_public")
 
 __all__ = [  # the edits, and the reads and refusals their callers reach through this module
-    "COMMITMENT_FIELDS", "PERCENT_KPIS", "REGISTER_COLUMNS", "TARGET_KPIS", "NotFound",
-    "ValidationError", "add_commitment", "add_review", "find_commitment", "has_contact_details",
-    "history", "list_targets", "register", "save_target", "update_commitment",
+    "COMMITMENT_FIELDS", "KPI_TARGETS", "PERCENT_KPIS", "REGISTER_COLUMNS", "TARGET_KPIS",
+    "NotFound", "ValidationError", "add_commitment", "add_review", "find_commitment",
+    "has_contact_details", "history", "list_targets", "register", "save_target",
+    "update_commitment",
 ]  # fmt: skip
 
 
@@ -57,6 +53,7 @@ def _audit(session: Session, org_id: int, username: str, target: str, changes: d
         target=target,
         detail=detail,
     )
+    bump_data_version(session, org_id)
     session.flush()
 
 
@@ -91,19 +88,63 @@ def _commitment_form(values: Mapping[str, object], fields: tuple[str, ...], curr
     return form.result()
 
 
+def _lock(session: Session, model, row_id: int) -> None:
+    """Hold `row_id` of `model` until commit, so checks then inserts cannot interleave: FOR NO
+    KEY UPDATE on PostgreSQL; on SQLite a no-op write takes the database's one write lock
+    before anything is read."""
+    if session.get_bind().dialect.name == "sqlite":
+        table = model.__tablename__
+        session.execute(text(f"UPDATE {table} SET id = id WHERE id = :id"), {"id": row_id})  # noqa: S608
+    else:
+        stmt = select(model.id).where(model.id == row_id).with_for_update(key_share=True)
+        session.execute(stmt)
+
+
+def _duplicate(session: Session, org_id: int, clean: dict) -> str | None:
+    """The code of a commitment with the same key point, text, owner and due date, if any."""
+    same = [getattr(Commitment, f) == clean[f] for f in ("key_point", "text", "owner", "due_on")]
+    stmt = select(Commitment.code).where(Commitment.organisation_id == org_id, *same)
+    return session.scalar(stmt.limit(1))
+
+
 def add_commitment(
     session: Session, org_id: int, username: str, values: Mapping[str, object]
 ) -> Commitment:
     """Validate and add a commitment coded C-NN (next free number); its history records every
-    field as first set. Nothing is written when a value is refused (ValidationError)."""
+    field as first set. Nothing is written when a value is refused (ValidationError), including
+    an exact duplicate (same key point, text, owner and due date). Safe under concurrent adds:
+    the organisation row is locked, and a code taken meanwhile is retried with the next one."""
     check_org(session, org_id)
     clean = _commitment_form(values, ("key_point", *COMMITMENT_FIELDS))
-    codes = session.scalars(select(Commitment.code).where(Commitment.organisation_id == org_id))
-    number = max((int(c[2:]) for c in codes if re.fullmatch(r"C-\d+", c)), default=0) + 1
-    commitment = Commitment(organisation_id=org_id, code=f"C-{number:02d}", **clean)
-    session.add(commitment)
-    session.flush()
-    _record(session, commitment, username, {f: (None, v) for f, v in clean.items()})
+    _lock(session, Organisation, org_id)
+    for _attempt in range(5):
+        existing = _duplicate(session, org_id, clean)
+        if existing:
+            raise ValidationError({"text": ("duplicate_commitment", {"code": existing})})
+        codes = session.scalars(select(Commitment.code).where(Commitment.organisation_id == org_id))
+        number = max((int(c[2:]) for c in codes if re.fullmatch(r"C-\d+", c)), default=0) + 1
+        commitment = Commitment(organisation_id=org_id, code=f"C-{number:02d}", **clean)
+        try:
+            with session.begin_nested():
+                session.add(commitment)
+                session.flush()
+        except IntegrityError:  # the code was taken by a concurrent add: try the next one
+            continue
+        _record(session, commitment, username, {f: (None, v) for f, v in clean.items()})
+        return commitment
+    raise ValidationError({"text": ("busy", {})})
+
+
+def _chosen(session: Session, org_id: int, code: object, form: Form | None = None) -> Commitment:
+    """The commitment picked in a form, locked until commit; "choose_commitment" when none was
+    picked (with the form's other problems), NotFound when it is not the force's."""
+    if code in (None, ""):
+        errors = dict(form.errors) if form else {}
+        raise ValidationError({"code": ("choose_commitment", {}), **errors})
+    commitment = find_commitment(session, org_id, code)
+    if form:
+        form.result()
+    _lock(session, Commitment, commitment.id)
     return commitment
 
 
@@ -112,7 +153,7 @@ def update_commitment(
 ) -> list[str]:
     """Validate and apply changes to the organisation's commitment `code`: one history row per
     changed field, an audit row, revision + 1. Returns the changed fields ([] when none)."""
-    commitment = find_commitment(session, org_id, code)
+    commitment = _chosen(session, org_id, code)
     clean = _commitment_form(values, COMMITMENT_FIELDS, commitment)
     changes = {f: (getattr(commitment, f), v) for f, v in clean.items()}
     changes = {f: pair for f, pair in changes.items() if pair[0] != pair[1]}
@@ -133,50 +174,25 @@ def add_review(
     today: date,
 ) -> CommunityReview:
     """Record a community forum's verdict on the organisation's commitment `code` (dated no
-    later than `today`); the history gets one "community_review" row."""
-    commitment = find_commitment(session, org_id, code)
+    later than `today`); the history gets one "community_review" row. The same forum's review
+    of the same commitment on the same day is refused as a duplicate."""
     form = Form(values)
     form.day("reviewed_on", latest=today)
     form.text("forum", 200)
     form.choice("verdict", REVIEW_VERDICTS)
     form.text("comment", 500, required=False)
+    commitment = _chosen(session, org_id, code, form)
     clean = form.result()
+    same = select(CommunityReview.id).where(
+        CommunityReview.commitment_id == commitment.id,
+        func.lower(CommunityReview.forum) == clean["forum"].lower(),
+        CommunityReview.reviewed_on == clean["reviewed_on"],
+    )
+    if session.scalar(same.limit(1)) is not None:
+        when = clean["reviewed_on"].isoformat()
+        raise ValidationError({"forum": ("duplicate_review", {"code": code, "date": when})})
     review = CommunityReview(commitment_id=commitment.id, **clean)
     session.add(review)
     summary = f"{clean['verdict']}: {clean['forum']}, {clean['reviewed_on'].isoformat()}"
     _record(session, commitment, username, {"community_review": (None, summary)})
     return review
-
-
-def save_target(
-    session: Session, org_id: int, username: str, values: Mapping[str, object]
-) -> list[str]:
-    """Add the KPI target starting on `period_start`, or update the one starting then (revision
-    + 1); audited as target:<kpi>:<start>. Returns the fields set or changed."""
-    check_org(session, org_id)
-    known = set(session.scalars(select(Target.kpi).where(Target.organisation_id == org_id)))
-    form = Form(values)
-    form.choice("kpi", set(TARGET_KPIS) | known)
-    form.number("target_value", 100.0 if values.get("kpi") in PERCENT_KPIS else None)
-    form.choice("direction", DIRECTIONS)
-    form.day("period_start")
-    form.day("period_end", required=False)
-    start, end = form.clean["period_start"], form.clean["period_end"]
-    if start and end and end <= start:
-        form.errors["period_end"] = ("end_before_start", {})
-    clean = form.result()
-    key = (Target.organisation_id == org_id, Target.kpi == clean["kpi"])
-    target = session.scalar(select(Target).where(*key, Target.period_start == start))
-    if target is None:
-        target = Target(organisation_id=org_id, **clean)
-        session.add(target)
-        changes = {f: (None, v) for f, v in clean.items()}
-    else:
-        changes = {f: (getattr(target, f), v) for f, v in clean.items()}
-        changes = {f: pair for f, pair in changes.items() if pair[0] != pair[1]}
-        for field, (_old, new) in changes.items():
-            setattr(target, field, new)
-        target.revision += 1 if changes else 0
-    if changes:
-        _audit(session, org_id, username, f"target:{clean['kpi']}:{start.isoformat()}", changes)
-    return list(changes)

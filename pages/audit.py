@@ -26,6 +26,9 @@ def action_options() -> list[Option]:
         "import": _("Import"),
         "record_change": _("Record change"),
         "user_change": _("User change"),
+        "user_created": _("User created"),
+        "user_changed": _("User changed"),
+        "password_reset": _("Password reset"),
         "download": _("Download"),
         "access_refused": _("Access refused"),
     }

@@ -1,4 +1,4 @@
-"""Methodology: how figures are defined, and the disclosure rules applied to public figures."""
+"""Methodology: definitions, the disclosure rules for public figures and what they protect."""
 
 from __future__ import annotations
 
@@ -13,7 +13,8 @@ register_page(__name__, path="/methodology", title=N_("Methodology"), order=95)
 
 
 def disclosure_rules(threshold: int) -> list[str]:
-    """The disclosure rules as implemented in dashboard/disclosure.py, for this threshold."""
+    """The disclosure rules as implemented in dashboard/release.py and dashboard/disclosure.py,
+    for this threshold."""
     return [
         _(
             "Counts from 1 to %(top)d are not shown and appear as [c]; a count of zero is shown "
@@ -21,18 +22,65 @@ def disclosure_rules(threshold: int) -> list[str]:
             top=threshold - 1,
         ),
         _(
-            "Rates, percentages, averages and medians are not shown when a count they are based "
-            "on is not shown."
+            "One protection per dataset: every count of people is protected once, over the "
+            "force's whole history, at a fixed grain (calendar month by area by strand, month "
+            "by channel, and the other breakdowns the pages show, with every total). This is "
+            "done again only when the data change."
         ),
         _(
-            "Where a table has totals, further values are hidden so that no hidden value can be "
-            "worked out from the totals and the other values, even by combining rows and columns. "
-            "Every view of a dataset is cut from one protected table for the whole period, so "
-            "two views cannot be subtracted to reveal a hidden value; tables of the same records "
-            "broken down in different ways hide the totals they share in both or in neither."
+            "Further values are hidden so that no hidden value can be worked out from the "
+            "totals and the other values, even by combining rows, columns and tables: in every "
+            "row or column with a shown total, each hidden value could still be any of at least "
+            "%(n)d whole numbers, and a computer check (linear programming) confirms that none "
+            "can be pinned down.",
+            n=threshold,
         ),
-        _("Public and partner views use whole months and whole areas only."),
+        _(
+            "Every figure you see for a period, area or strand is the sum of the protected "
+            "monthly values it covers; if any of them is hidden, the figure is hidden too. So a "
+            "month shows the same value in every period and on every page, and choosing "
+            "different periods or pages reveals nothing new. Expect more [c] for single areas "
+            "and short periods than for the whole force."
+        ),
+        _(
+            'Rates, percentages, "X of Y", comparisons with the previous period and changes '
+            "are worked out from the figures as shown, and are hidden when one of them is."
+        ),
         _("Charts show a hidden value as a gap, never as zero."),
+    ]
+
+
+def protected_measures() -> list[tuple[str, str]]:
+    """What is protected and what is not, and why (the policy decision of issue 9)."""
+    return [
+        (
+            _("Protected"),
+            _(
+                "Counts of people who were victims, reported or were referred: referrals and "
+                "their outcomes, contact and offer times, internal (staff) cases, reports by "
+                "channel (including incidents and crimes), and victim-satisfaction survey "
+                "responses."
+            ),
+        ),
+        (
+            _("Not protected: public activities"),
+            _(
+                "Community events, campaigns, commitments and actions are things the force does "
+                "in public, not people. They are shown exactly, and the channels chart marks "
+                "each campaign and event on its date."
+            ),
+        ),
+        (
+            _("Not protected: officers and staff training"),
+            _(
+                "Liaison officers, workforce headcounts and training completion (including by "
+                "leadership rank and investigating unit) are shown exactly. They record whether "
+                "staff did their job training, not anyone's sexual orientation, gender identity "
+                "or victimisation, and training records hold none of that; a force is "
+                "accountable for senior officers' training even where a rank has few people. "
+                "They are never broken down by anything sensitive."
+            ),
+        ),
     ]
 
 
@@ -92,6 +140,15 @@ def layout(**_query):
             ),
             html.Ul(
                 [html.Li(rule) for rule in disclosure_rules(threshold)], id="methodology-rules"
+            ),
+            html.H2(_("What is protected"), className="h5 mt-3"),
+            html.Dl(
+                [
+                    part
+                    for term, text in protected_measures()
+                    for part in (html.Dt(term), html.Dd(text))
+                ],
+                id="methodology-protected",
             ),
             html.H2(_("Definitions"), className="h5 mt-3"),
             html.Dl(

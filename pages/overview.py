@@ -13,20 +13,22 @@ from components.chart_table import (
 )
 from components.kpi_card import create_kpi_card, create_kpi_row
 from components.palette import STRAND_COLOURS
-from dashboard import published
+from dashboard import derived, published
 from dashboard.access import register_page
 from dashboard.disclosure import MARKER, display_frame
-from dashboard.downloads import csv_download
+from dashboard.downloads import csv_download, download_name, labelled
 from dashboard.extensions import db
 from dashboard.i18n import N_, _
 from dashboard.labels import kpi_label, strand_label
 from dashboard.page_support import (
     page_filter_bar,
     register_filter_callbacks,
+    today,
+    url_filters,
     viewer_filters,
 )
 from dashboard.viewer import current_viewer
-from data_access.queries import channels, kpis, referrals, scheme
+from data_access.queries import kpis, referrals, scheme
 from data_access.vocab import STRANDS
 
 register_page(__name__, path="/", title=N_("Overview"), order=0)
@@ -36,7 +38,7 @@ PREFIX = "overview"
 
 def layout(**query):
     """Frame only: the filters come from the address; callbacks fill the figures."""
-    filters = viewer_filters(query)
+    filters = url_filters(query)
     return html.Div(
         [
             html.H1(_("Overview"), className="h3"),
@@ -67,44 +69,24 @@ def trend_frame(store: dict | None) -> tuple[pd.DataFrame, int | None, int | Non
     """The trend for the viewer and filters: (month, strand, count, suppressed), total, previous."""
     viewer = current_viewer()
     filters = viewer_filters(store)
-    controlled = viewer.disclosure_controlled
-    area = None if controlled else filters.area
-    strand = None if controlled else filters.strand
+    if viewer.disclosure_controlled:
+        release = published.release_for(viewer.organisation_id, today())
+        series, total = derived.referral_trend(
+            release, filters.current, filters.area, filters.strand
+        )
+        _earlier, previous = derived.referral_trend(
+            release, filters.previous, filters.area, filters.strand
+        )
+        return series, total, previous
     with db.session() as session:
-        areas = sorted(scheme.area_names(session, viewer.organisation_id))
         counts = referrals.monthly_counts(
-            session, viewer.organisation_id, filters.current, area, strand
+            session, viewer.organisation_id, filters.current, filters.area, filters.strand
         )
         before = referrals.monthly_counts(
-            session, viewer.organisation_id, filters.previous, area, strand
+            session, viewer.organisation_id, filters.previous, filters.area, filters.strand
         )
-        by_channel = (
-            {
-                period: channels.referral_channels(session, viewer.organisation_id, period)
-                for period in (filters.current, filters.previous)
-            }
-            if controlled
-            else {}
-        )
-    series, total = published.referral_trend(
-        viewer,
-        filters.current,
-        filters.area,
-        filters.strand,
-        counts,
-        areas,
-        channel_counts=by_channel.get(filters.current),
-    )
-    _earlier, previous = published.referral_trend(
-        viewer,
-        filters.previous,
-        filters.area,
-        filters.strand,
-        before,
-        areas,
-        channel_counts=by_channel.get(filters.previous),
-    )
-    return series, total, previous
+    series, total = published.exact_trend(filters.current, counts, filters.strand)
+    return series, total, int(before["count"].sum())
 
 
 @callback(Output(f"{PREFIX}-headlines", "children"), Input(f"{PREFIX}-filters", "data"))
@@ -130,8 +112,8 @@ def update_overview_headlines(store):
         if change is not None
         else _("no comparison available")
     )
-    trained = published.area_figure(viewer, coverage, "trained", filters.area)
-    headcount = published.area_figure(viewer, coverage, "headcount", filters.area)
+    trained = published.area_figure(coverage, "trained", filters.area)
+    headcount = published.area_figure(coverage, "headcount", filters.area)
     coverage_pct = (
         round(100 * trained / headcount, 1) if trained is not None and headcount else None
     )
@@ -141,7 +123,7 @@ def update_overview_headlines(store):
         ),
         create_kpi_card(
             _("Active liaison officers"),
-            _shown(published.area_figure(viewer, officers, "officers", filters.area)),
+            _shown(published.area_figure(officers, "officers", filters.area)),
             _("at the end of the period"),
         ),
         create_kpi_card(
@@ -149,7 +131,7 @@ def update_overview_headlines(store):
         ),
         create_kpi_card(
             _("Community events held"),
-            _shown(published.area_figure(viewer, events, "events", filters.area)),
+            _shown(published.area_figure(events, "events", filters.area)),
         ),
     ]
     if status is not None:
@@ -189,6 +171,10 @@ def trend_figure(series: pd.DataFrame) -> go.Figure:
     return figure
 
 
+def trend_headers() -> dict[str, str]:
+    return {"month": _("Month"), **{s: strand_label(s) for s in STRANDS}}
+
+
 def table_frame(series: pd.DataFrame) -> pd.DataFrame:
     """Months as rows, one column per strand shown (suppressed values shown as the marker)."""
     wide = series.pivot(index="month", columns="strand", values="count")
@@ -206,7 +192,7 @@ def update_overview_trend(store):
     if total == 0:
         return create_empty_state(_("No referrals in this period for the filters chosen."))
     suppressed = bool(series["suppressed"].any())
-    headers = {"month": _("Month"), **{s: strand_label(s) for s in STRANDS}}
+    headers = trend_headers()
     note = (
         _(
             "Gaps in the chart are small counts suppressed to protect privacy, shown as "
@@ -241,5 +227,8 @@ def download_overview_trend(n_clicks, store):
     if not n_clicks or not store:
         return no_update
     series, _total, _previous = trend_frame(store)
-    stem = "referrals-by-month-" + "-".join(viewer_filters(store).query().values())
-    return csv_download(table_frame(series), stem, "overview-trend")
+    shown, file = (
+        labelled(table_frame(series), trend_headers()),
+        download_name("overview", "trend", store),
+    )
+    return csv_download(shown, file, "overview-trend")

@@ -1,5 +1,5 @@
-"""Users and roles (admin): list the organisation's accounts, add one, change a role or
-deactivate. Every change is audited."""
+"""Users and roles (admin): list the organisation's accounts, create a new one, or change the
+role, status or password of one of them. Every change is audited as what it was."""
 
 from __future__ import annotations
 
@@ -13,25 +13,61 @@ from dashboard.extensions import db
 from dashboard.i18n import N_, _
 from dashboard.policy import allowed
 from dashboard.viewer import current_viewer
-from data_access import users
+from data_access import passwords, users
 from data_access.models import Organisation
-from data_access.vocab import ROLES
 
 register_page(__name__, path="/users", title=N_("Users"), order=91)
 
 PREFIX = "users"
-ASSIGNABLE = [role for role in ROLES if role != "public"]
+KEEP = "keep"
 
 
-def _field(label: str, component) -> dbc.Col:
+def refusal(error: ValueError) -> str:
+    """The translated sentence for a refusal from data_access (users or password policy)."""
+    params = getattr(error, "params", {})
+    sentences = {
+        "bad_role": _("Choose a role."),
+        "bad_username": _("Usernames are 1 to 80 letters, digits, dots or underscores."),
+        "short_password": _(
+            "Use at least %(n)d characters for the password.", n=users.MIN_STORED_PASSWORD
+        ),
+        "unknown_org": _("Your organisation could not be found."),
+        "username_taken": _("That username is taken."),
+        "no_such_user": _("There is no user of that name in your organisation."),
+        "too_short": _("Use at least %(n)d characters for the password.", n=params.get("n", 15)),
+        "too_long": _("Use at most %(n)d characters for the password.", n=params.get("n", 128)),
+        "blank": _("A password cannot be only spaces."),
+        "repetitive": _("That password repeats itself (like aaaa or abcabc); choose another."),
+        "sequential": _("That password is a sequence (like 12345 or abcde); choose another."),
+        "context": _(
+            "The password must not contain the username or your organisation's name or code."
+        ),
+        "guessable": _(
+            "That password is too common or easy to guess; a few unrelated words make a strong one."
+        ),
+    }
+    return sentences.get(getattr(error, "code", ""), _("That could not be saved."))
+
+
+def _field(label: str, component, width: int = 3) -> dbc.Col:
     return dbc.Col(
         [html.Label(label, htmlFor=component.id, className="form-label small mb-1"), component],
-        md=3,
+        md=width,
+    )
+
+
+def _password_input(suffix: str) -> dbc.Input:
+    return dbc.Input(
+        id=f"{PREFIX}-{suffix}-password",
+        type="password",
+        maxLength=passwords.MAX_LENGTH,
+        autoComplete="new-password",
     )
 
 
 def layout(**_query):
-    role_options = [{"value": r, "label": _(r.title())} for r in ASSIGNABLE]
+    roles = [{"value": r, "label": _(r.title())} for r in users.ASSIGNABLE_ROLES]
+    rule = _("Passwords: at least %(n)d characters; a few unrelated words work well.", n=15)
     return html.Div(
         [
             html.H1(_("Users and roles"), className="h3"),
@@ -43,44 +79,60 @@ def layout(**_query):
                 className="text-muted",
             ),
             dcc.Loading(html.Div(id=f"{PREFIX}-table")),
-            html.H2(_("Add or change a user"), className="h5 mt-4"),
+            html.H2(_("New user"), className="h5 mt-4"),
             dbc.Row(
                 [
-                    _field(_("Username"), dbc.Input(id=f"{PREFIX}-username", maxLength=80)),
-                    _field(_("Role"), dcc.Dropdown(id=f"{PREFIX}-role", options=role_options)),
+                    _field(_("Username"), dbc.Input(id=f"{PREFIX}-new-username", maxLength=80)),
+                    _field(_("Role"), dcc.Dropdown(id=f"{PREFIX}-new-role", options=roles)),
+                    _field(_("Password"), _password_input("new")),
+                ],
+                className="g-2",
+            ),
+            html.P(rule, className="small text-muted mb-1"),
+            dbc.Button(_("Create user"), id=f"{PREFIX}-create", color="primary"),
+            html.Div(id=f"{PREFIX}-create-message", className="mt-2", role="status"),
+            html.H2(_("Change a user of your organisation"), className="h5 mt-4"),
+            dbc.Row(
+                [
+                    _field(_("User"), dcc.Dropdown(id=f"{PREFIX}-edit-username")),
+                    _field(_("New role"), dcc.Dropdown(id=f"{PREFIX}-edit-role", options=roles)),
                     _field(
                         _("Status"),
                         dcc.Dropdown(
-                            id=f"{PREFIX}-active",
-                            value="keep",
+                            id=f"{PREFIX}-edit-active",
+                            value=KEEP,
+                            clearable=False,
                             options=[
-                                {"value": "keep", "label": _("Keep as is")},
+                                {"value": KEEP, "label": _("Keep as is")},
                                 {"value": "active", "label": _("Active")},
                                 {"value": "inactive", "label": _("Deactivated")},
                             ],
                         ),
                     ),
-                    _field(
-                        _("New password (new users)"),
-                        dbc.Input(id=f"{PREFIX}-password", type="password", maxLength=200),
-                    ),
+                    _field(_("Reset password (optional)"), _password_input("edit")),
                 ],
                 className="g-2",
             ),
-            dbc.Button(_("Save"), id=f"{PREFIX}-save", color="primary", className="mt-2"),
-            html.Div(id=f"{PREFIX}-message", className="mt-2", role="status"),
+            dbc.Button(_("Save changes"), id=f"{PREFIX}-change", color="primary", className="mt-2"),
+            html.Div(id=f"{PREFIX}-change-message", className="mt-2", role="status"),
         ]
     )
 
 
-@callback(Output(f"{PREFIX}-table", "children"), Input(f"{PREFIX}-message", "children"))
-def update_users_table(_message):
-    """The organisation's users (refreshed after each save)."""
+@callback(
+    Output(f"{PREFIX}-table", "children"),
+    Output(f"{PREFIX}-edit-username", "options"),
+    Input(f"{PREFIX}-create-message", "children"),
+    Input(f"{PREFIX}-change-message", "children"),
+)
+def update_users_table(_created, _changed):
+    """The organisation's users, and the same names to choose from (refreshed after saves)."""
     viewer = current_viewer()
     with db.session() as session:
         frame = users.list_users(session, viewer.organisation_id)
     if frame.empty:
-        return create_empty_state(_("No users in your organisation yet."))
+        return create_empty_state(_("No users in your organisation yet.")), []
+    names = list(frame["username"])
     for column in ("created_at", "last_login_at"):
         frame[column] = frame[column].astype(str).str.slice(0, 16).replace("None", "")
     frame["active"] = frame["active"].map({True: _("Active"), False: _("Deactivated")})
@@ -91,26 +143,59 @@ def update_users_table(_message):
         "created_at": _("Created (UTC)"),
         "last_login_at": _("Last sign-in (UTC)"),
     }
-    return create_data_table(frame, headers, f"{PREFIX}-grid")
+    return create_data_table(frame, headers, f"{PREFIX}-grid"), names
+
+
+def _context(org: Organisation, username: str) -> list[str]:
+    return [username, org.code, org.name]
 
 
 @callback(
-    Output(f"{PREFIX}-message", "children"),
-    Input(f"{PREFIX}-save", "n_clicks"),
-    State(f"{PREFIX}-username", "value"),
-    State(f"{PREFIX}-role", "value"),
-    State(f"{PREFIX}-active", "value"),
-    State(f"{PREFIX}-password", "value"),
+    Output(f"{PREFIX}-create-message", "children"),
+    Input(f"{PREFIX}-create", "n_clicks"),
+    State(f"{PREFIX}-new-username", "value"),
+    State(f"{PREFIX}-new-role", "value"),
+    State(f"{PREFIX}-new-password", "value"),
     prevent_initial_call=True,
 )
-def save_user(n_clicks, username, role, active, password):
-    """Create a user (with a password) or change an existing one's role / status."""
+def create_user(n_clicks, username, role, password):
+    """Create a new account in the admin's organisation; never touches an existing one."""
     viewer = current_viewer()
     if not n_clicks:
         return no_update
     if not allowed(viewer.role, "users"):
         return dbc.Alert(_("You may not change users."), color="danger")
-    username = (username or "").strip()
+    username = str(username or "").strip()
+    try:
+        with db.session() as session:
+            org = session.get(Organisation, viewer.organisation_id)
+            if role not in users.ASSIGNABLE_ROLES:
+                raise users.UserError("bad_role")
+            passwords.check_password(str(password or ""), _context(org, username))
+            users.create_user(session, username, str(password), role, org.code)
+            audit_event("user_created", f"user:{username}", {"role": role}, session)
+    except ValueError as error:
+        return dbc.Alert(refusal(error), color="danger")
+    return dbc.Alert(_("Created %(user)s.", user=username), color="success")
+
+
+@callback(
+    Output(f"{PREFIX}-change-message", "children"),
+    Input(f"{PREFIX}-change", "n_clicks"),
+    State(f"{PREFIX}-edit-username", "value"),
+    State(f"{PREFIX}-edit-role", "value"),
+    State(f"{PREFIX}-edit-active", "value"),
+    State(f"{PREFIX}-edit-password", "value"),
+    prevent_initial_call=True,
+)
+def change_user(n_clicks, username, role, active, password):
+    """Change the role or status of a user of the admin's organisation, or reset a password."""
+    viewer = current_viewer()
+    if not n_clicks:
+        return no_update
+    if not allowed(viewer.role, "users"):
+        return dbc.Alert(_("You may not change users."), color="danger")
+    username = str(username or "").strip()
     status = {"active": True, "inactive": False}.get(active)
     if username.lower() == (viewer.username or "").lower() and (status is False or role):
         return dbc.Alert(
@@ -118,26 +203,19 @@ def save_user(n_clicks, username, role, active, password):
         )
     try:
         with db.session() as session:
+            user = users.org_user(session, viewer.organisation_id, username)
+            target = f"user:{user.username}"
             if password:
-                if role not in ASSIGNABLE:
-                    raise ValueError(_("Choose a role for the new user."))
                 org = session.get(Organisation, viewer.organisation_id)
-                existing = users.list_users(session, viewer.organisation_id)
-                if username.lower() in set(existing["username"].str.lower()):
-                    raise ValueError(_("That user exists: leave the password empty to change it."))
-                users.create_user(session, username, password, role, org.code)
-                changes = {"created": (None, role)}
-            else:
-                changes = users.update_user(session, viewer.organisation_id, username, role, status)
+                passwords.check_password(str(password), _context(org, user.username))
+                users.set_password(session, viewer.organisation_id, user.username, str(password))
+                audit_event("password_reset", target, None, session)
+            changes = users.update_user(session, viewer.organisation_id, username, role, status)
             if changes:
-                audit_event(
-                    "user_change",
-                    f"user:{username}",
-                    {k: list(v) for k, v in changes.items()},
-                    session,
-                )
-    except ValueError as exc:
-        return dbc.Alert(str(exc), color="danger")
-    if not changes:
+                detail = {k: list(v) for k, v in changes.items()}
+                audit_event("user_changed", target, detail, session)
+    except ValueError as error:
+        return dbc.Alert(refusal(error), color="danger")
+    if not changes and not password:
         return dbc.Alert(_("Nothing to change."), color="info")
-    return dbc.Alert(_("Saved changes to %(user)s.", user=username), color="success")
+    return dbc.Alert(_("Saved changes to %(user)s.", user=user.username), color="success")

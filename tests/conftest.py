@@ -196,12 +196,15 @@ def login_as(client):
 
 
 def pytest_terminal_summary(terminalreporter):
-    """Print the access walk's pair count (written by the test, possibly in an xdist worker)."""
-    summary = OUTPUT / "access-walk.txt"
-    if summary.exists():
-        terminalreporter.write_line(summary.read_text().strip())
+    """Print the access walk's pair count and the intruder's counts (written by the tests,
+    possibly in an xdist worker)."""
+    for name in ("access-walk.txt", "disclosure-intruder.txt"):
+        summary = OUTPUT / name
+        if summary.exists():
+            terminalreporter.write_line(summary.read_text().strip())
 
 
 def pytest_configure(config):
     if not hasattr(config, "workerinput"):  # the controller, before any worker starts
         (OUTPUT / "access-walk.txt").unlink(missing_ok=True)
+        (OUTPUT / "disclosure-intruder.txt").unlink(missing_ok=True)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from dashboard.auth import safe_next
-from tests.conftest import csrf_token, login
+from tests.conftest import CSRF_FIELD, csrf_token, login
 
 GENERIC = "Those details were not recognised"
 
@@ -34,9 +36,72 @@ def test_login_without_csrf_token_is_refused(client):
     assert response.status_code == 400
 
 
-def test_logout_without_csrf_token_is_refused(client):
+def _signed_in_as(client, username: str) -> bool:
+    layout = client.get("/_dash-layout").get_data(as_text=True)
+    return username in layout and "Sign out" in layout
+
+
+def test_logout_without_csrf_token_still_signs_out(client):
+    """Issue 8.4: sign-out always signs out (a forced sign-out harms nobody); GET stays refused."""
     login(client, "leadership")
-    assert client.post("/logout").status_code == 400
+    assert client.get("/logout").status_code == 404  # a link or prefetch cannot sign out
+    assert _signed_in_as(client, "leadership")
+    response = client.post("/logout")
+    assert response.status_code == 302 and response.headers["Location"].endswith("/login")
+    assert not _signed_in_as(client, "leadership")
+
+
+@pytest.fixture
+def quick_expiry_app(demo_url):
+    from dashboard import create_app
+    from tests.conftest import app_config
+
+    return create_app(app_config(demo_url, WTF_CSRF_TIME_LIMIT=1))
+
+
+def test_logout_with_an_expired_token_signs_out(quick_expiry_app):
+    """Issue 8.4: a page open past the token's lifetime still signs out."""
+    client = quick_expiry_app.server.test_client()
+    login(client, "network")
+    token = csrf_token(client, "/login")
+    time.sleep(2.2)
+    response = client.post("/logout", data={"csrf_token": token})
+    assert response.status_code == 302
+    assert not _signed_in_as(client, "network")
+
+
+def test_expired_login_form_is_shown_again_with_a_fresh_token(quick_expiry_app):
+    """Issue 8.4: an expired login form gets the page again and a plain message, not a bare 400."""
+    client = quick_expiry_app.server.test_client()
+    stale = csrf_token(client)
+    time.sleep(2.2)
+    response = client.post(
+        "/login", data={"username": "network", "password": "demo-password", "csrf_token": stale}
+    )
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "The form expired; please sign in again." in page
+    fresh = CSRF_FIELD.search(page).group(1)
+    assert fresh != stale
+    again = client.post(
+        "/login", data={"username": "network", "password": "demo-password", "csrf_token": fresh}
+    )
+    assert again.status_code == 302
+
+
+def test_cookie_copied_before_sign_out_is_refused_after_it(app, client):
+    """Issue 8.2: sign-out ends the session on the server, not only in this browser."""
+    login(client, "leadership")
+    copied = client.get_cookie("session").value
+    assert client.get("/workload").status_code == 200
+    client.post("/logout", data={"csrf_token": csrf_token(client)})
+    thief = app.server.test_client()
+    thief.set_cookie("session", copied)
+    response = thief.get("/workload")
+    assert response.status_code == 302 and "/login" in response.headers["Location"]
+    assert not _signed_in_as(thief, "leadership")
+    login(client, "leadership")  # signing in again works and starts a new session
+    assert client.get("/workload").status_code == 200
 
 
 def test_next_redirect_is_followed_only_when_local(client):

@@ -146,3 +146,93 @@ def test_redis_backs_the_cache_and_login_throttling(demo_url):
         assert type(cache.cache).__name__ == "RedisCache"
         assert "redis" in type(limiter._storage).__name__.lower()
         assert limiter._storage.check()
+
+
+def test_login_limit_refuses_the_attempt_after_the_limit_even_when_concurrent(demo_url):
+    """Issue 8.6: with 5 per minute, the 6th attempt is refused, also when requests overlap."""
+    import threading
+
+    from dashboard.extensions import db
+    from data_access import audit
+
+    app = create_app(app_config(demo_url, LOGIN_LIMIT="5 per minute", REDIS_URL=""))
+    clients = [app.server.test_client() for _ in range(6)]
+    tokens = [csrf_token(c) for c in clients]
+    start = threading.Barrier(len(clients))
+    statuses: list[int] = []
+
+    def attempt(client, token):
+        start.wait()
+        response = client.post(
+            "/login",
+            data={"username": "network", "password": "wrong-password", "csrf_token": token},
+            environ_base={"REMOTE_ADDR": "10.9.9.9"},
+        )
+        statuses.append(response.status_code)
+
+    threads = [
+        threading.Thread(target=attempt, args=pair) for pair in zip(clients, tokens, strict=True)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(statuses) == [200] * 5 + [429]
+    with app.server.app_context(), db.session() as session:
+        assert audit.verify(session) is None  # concurrent audit rows still form one chain
+
+
+def test_login_limit_is_a_moving_window(demo_url, monkeypatch):
+    """Issue 8.6: no burst across a window edge: at most 5 attempts in any 60 seconds."""
+    import limits.storage.memory as memory
+
+    now = [1_000_000.0]
+
+    class Clock:
+        @staticmethod
+        def time():
+            return now[0]
+
+        @staticmethod
+        def sleep(seconds):
+            now[0] += seconds
+
+    monkeypatch.setattr(memory, "time", Clock)
+    app = create_app(app_config(demo_url, LOGIN_LIMIT="5 per minute", REDIS_URL=""))
+    client = app.server.test_client()
+    statuses = []
+    for offset in (0, 50, 50, 50, 50, 61, 62):
+        now[0] = 1_000_000.0 + offset
+        statuses.append(_failed_login(client, "coordinator", "10.7.7.7").status_code)
+    # At 61 s the first attempt has left the window (4 in it); at 62 s five are: refused.
+    assert statuses == [200, 200, 200, 200, 200, 200, 429]
+
+
+def test_development_secret_key_is_generated_once_and_kept_private(tmp_path, monkeypatch):
+    """Issue 8.3: without SECRET_KEY, development signs with a random key kept in instance/."""
+    import stat
+
+    from dashboard import config as settings
+
+    monkeypatch.setattr(settings, "INSTANCE_DIR", tmp_path / "instance")
+    monkeypatch.delenv("SECRET_KEY", raising=False)
+    monkeypatch.setenv("DASHBOARD_ENV", "development")
+    first = load_config()["SECRET_KEY"]
+    key_file = tmp_path / "instance" / "secret_key"
+    assert first != settings.DEV_SECRET_KEY and len(first) >= 32
+    assert key_file.read_text().strip() == first
+    assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
+    assert load_config()["SECRET_KEY"] == first  # kept: sessions survive a restart
+    monkeypatch.setenv("SECRET_KEY", STRONG_KEY)
+    assert load_config()["SECRET_KEY"] == STRONG_KEY
+
+
+def test_production_never_uses_a_generated_key(tmp_path, monkeypatch):
+    from dashboard import config as settings
+
+    monkeypatch.setattr(settings, "INSTANCE_DIR", tmp_path)
+    (tmp_path / "secret_key").write_text("g" * 64)
+    monkeypatch.delenv("SECRET_KEY", raising=False)
+    monkeypatch.setenv("DASHBOARD_ENV", "production")
+    with pytest.raises(ValueError, match="SECRET_KEY must be set"):
+        load_config()

@@ -9,7 +9,7 @@ from data_access.models.governance import (
     CommunityReview,
     Target,
 )
-from data_access.models.imports import ImportBatch
+from data_access.models.imports import ImportBatch, RecordRevision
 from data_access.models.organisation import Area, Organisation, WorkforceCount
 from data_access.models.referral import ChannelVolume, LiaisonOfficer, Referral
 from data_access.models.security import AuditEvent, User
@@ -28,6 +28,7 @@ __all__ = [
     "ImportBatch",
     "LiaisonOfficer",
     "Organisation",
+    "RecordRevision",
     "Referral",
     "SurveyResponse",
     "Target",

@@ -18,6 +18,8 @@ class Organisation(Base):
     code: Mapped[str] = mapped_column(String(32), unique=True)
     name: Mapped[str] = mapped_column(String(200))
     kind: Mapped[str] = mapped_column(String(32), default="force")
+    # Bumped by every import and register write; cached figures are keyed by it.
+    data_version: Mapped[int] = mapped_column(default=0, server_default="0")
 
     areas: Mapped[list[Area]] = relationship(back_populates="organisation")
 
@@ -31,7 +33,8 @@ class Area(OrgScoped, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(32))
     name: Mapped[str] = mapped_column(String(200))
-    population: Mapped[int] = mapped_column(default=0)
+    population: Mapped[int] = mapped_column(default=0)  # 0: not known
+    population_source: Mapped[str | None] = mapped_column(String(200))
 
     organisation: Mapped[Organisation] = relationship(back_populates="areas")
 

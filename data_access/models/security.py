@@ -24,6 +24,8 @@ class User(Base):
     is_active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     last_login_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # Part of every session's login id: bumping it ends all of this user's sessions.
+    session_generation: Mapped[int] = mapped_column(default=0, server_default="0")
 
 
 class AuditEvent(Base):

@@ -40,8 +40,10 @@ BOTH = ("numerator", "denominator")
 
 @dataclass(frozen=True)
 class Indicator:
-    """One scorecard indicator. `protect`: its columns that are counts of people, cases or
-    events (disclosure-controlled); `better`: direction of improvement when no target says."""
+    """One scorecard indicator. `protect`: its columns that count victims, referred people,
+    staff cases, reports or survey respondents (disclosure-controlled for the public and
+    partners; counts of officers, staff training and public activities are not: see the
+    methodology page); `better`: direction of improvement when no target says."""
 
     code: str
     key_point: str
@@ -57,26 +59,26 @@ INDICATORS: tuple[Indicator, ...] = (
     Indicator("victim_contact_2_days", "professionalism", by_strand=True),
     Indicator("internal_cases_supported", "anti_discrimination_policy", by_strand=True),
     Indicator("policy_commitments_met", "anti_discrimination_policy", by_area=False, protect=()),
-    Indicator("leadership_trained", "leadership_commitment"),
-    Indicator("senior_officer_event_share", "leadership_commitment"),
-    Indicator("training_coverage", "ongoing_training"),
-    Indicator("refreshers_overdue", "ongoing_training", better="at_most"),
-    Indicator("lo_per_100k", "points_of_contact", PER_100K, protect=("numerator",)),
+    Indicator("leadership_trained", "leadership_commitment", protect=()),
+    Indicator("senior_officer_event_share", "leadership_commitment", protect=()),
+    Indicator("training_coverage", "ongoing_training", protect=()),
+    Indicator("refreshers_overdue", "ongoing_training", protect=(), better="at_most"),
+    Indicator("lo_per_100k", "points_of_contact", PER_100K, protect=()),
     Indicator("offered_within_limit", "points_of_contact", by_strand=True),
-    Indicator("lo_inductions_completed", "points_of_contact"),
-    Indicator("lo_reviews_in_date", "accountability"),
+    Indicator("lo_inductions_completed", "points_of_contact", protect=()),
+    Indicator("lo_reviews_in_date", "accountability", protect=()),
     Indicator("actions_done", "accountability", by_area=False, protect=()),
     Indicator("commitments_reviewed", "accountability", by_area=False, protect=()),
     Indicator("data_completeness", "data_on_violence", by_strand=True),
     Indicator("outcome_recorded", "data_on_violence", by_strand=True),
     Indicator("occurred_date_recorded", "data_on_violence", by_strand=True),
-    Indicator("events_per_quarter", "communication_events", PER_QUARTER, protect=("numerator",)),
-    Indicator("event_feedback", "communication_events", SCORE, protect=("denominator",)),
-    Indicator("lo_event_share", "communication_events"),
+    Indicator("events_per_quarter", "communication_events", PER_QUARTER, protect=()),
+    Indicator("event_feedback", "communication_events", SCORE, protect=()),
+    Indicator("lo_event_share", "communication_events", protect=()),
     Indicator("third_party_share", "reporting_channels", by_strand=True),
     Indicator("partner_referral_share", "reporting_channels", by_strand=True),
-    Indicator("investigators_trained", "specialised_training"),
-    Indicator("cascade_reach", "specialised_training", COUNT, protect=("numerator",)),
+    Indicator("investigators_trained", "specialised_training", protect=()),
+    Indicator("cascade_reach", "specialised_training", COUNT, protect=()),
 )
 BY_CODE = {indicator.code: indicator for indicator in INDICATORS}
 

@@ -27,27 +27,14 @@ REFERRAL_PAIRS = {
 }
 
 
-def referral_counts(
-    session: Session, org_id: int, period: Period, offer_days: int = DEFAULT_OFFER_DAYS
-) -> pd.DataFrame:
-    """Referral indicators by area and strand, referrals reported in the period.
-
-    - victim_contact_2_days: allocated to an LO (denominator) and first victim contact at most
-      2 days after allocation (numerator).
-    - internal_cases_supported: internal (staff) cases (denominator) allocated to an LO.
-    - offered_within_limit: flagged and not closed as "not offered" (denominator: offered or
-      still pending) and offered at most `offer_days` days after flagging.
-    - data_completeness: all referrals; complete as in kpis.referral_rates.
-    - outcome_recorded: closed referrals (closed date set); with an outcome.
-    - occurred_date_recorded: all referrals; with the date the incident occurred.
-    Columns: indicator, area, strand, numerator, denominator."""
-    check_org(session, org_id)
+def referral_sums(offer_days: int = DEFAULT_OFFER_DAYS) -> dict[str, object]:
+    """Name → SQL aggregate of every referral count the indicators use (see referral_counts)."""
     allocated = Referral.allocated_on.is_not(None)
     closed = Referral.closed_on.is_not(None)
     contact_days = days_between(Referral.allocated_on, Referral.victim_contacted_on)
     offer_delay = days_between(Referral.flagged_on, Referral.offered_on)
     offerable = Referral.flagged_on.is_not(None) & (Referral.offer_status != "not_offered")
-    sums = {
+    return {
         "allocated": count_if(allocated),
         "contacted_in_time": count_if(
             allocated
@@ -66,6 +53,24 @@ def referral_counts(
         "closed_with_outcome": count_if(closed & Referral.outcome.is_not(None)),
         "occurred_known": count_if(Referral.occurred_on.is_not(None)),
     }
+
+
+def referral_counts(
+    session: Session, org_id: int, period: Period, offer_days: int = DEFAULT_OFFER_DAYS
+) -> pd.DataFrame:
+    """Referral indicators by area and strand, referrals reported in the period.
+
+    - victim_contact_2_days: allocated to an LO (denominator) and first victim contact at most
+      2 days after allocation (numerator).
+    - internal_cases_supported: internal (staff) cases (denominator) allocated to an LO.
+    - offered_within_limit: flagged and not closed as "not offered" (denominator: offered or
+      still pending) and offered at most `offer_days` days after flagging.
+    - data_completeness: all referrals; complete as in kpis.referral_rates.
+    - outcome_recorded: closed referrals (closed date set); with an outcome.
+    - occurred_date_recorded: all referrals; with the date the incident occurred.
+    Columns: indicator, area, strand, numerator, denominator."""
+    check_org(session, org_id)
+    sums = referral_sums(offer_days)
     stmt = (
         select(Area.code, Referral.strand, *sums.values())
         .join(Area, Area.id == Referral.area_id)

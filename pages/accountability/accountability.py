@@ -9,7 +9,7 @@ import pandas as pd
 from dash import Input, Output, State, callback, ctx, html, no_update
 
 from dashboard.access import register_page
-from dashboard.downloads import csv_download
+from dashboard.downloads import csv_download, download_name, labelled
 from dashboard.extensions import db
 from dashboard.i18n import N_, _
 from dashboard.page_support import (
@@ -17,6 +17,7 @@ from dashboard.page_support import (
     page_filter_bar,
     register_filter_callbacks,
     today,
+    url_filters,
     viewer_filters,
 )
 from dashboard.viewer import current_viewer
@@ -45,7 +46,7 @@ TABLES = tuple(name for _title, _choice, names in SECTIONS for name in names)
 
 def layout(**query):
     """Frame only: the filters come from the address; callbacks fill the figures."""
-    filters = viewer_filters(query, EXTRAS)
+    filters = url_filters(query, EXTRAS)
     chosen = {"delay": DEFAULT_DELAY, **filters.extras}
     parts = [
         html.H1(_("Accountability"), className="h3"),
@@ -231,6 +232,10 @@ def download_accountability_table(*args):
     result = [no_update] * len(TABLES)
     if name not in clicks or not clicks[name] or not store:
         return result
-    stem = f"accountability-{name}{store.get('search', '')}"
-    result[TABLES.index(name)] = csv_download(FRAMES[name](store), stem, f"accountability-{name}")
+    names = {**text.headers("quarter"), **text.headers("month")}
+    shown = labelled(
+        FRAMES[name](store), sections.outcome_headers() if name == "outcomes" else names
+    )
+    file = download_name("accountability", name, store)
+    result[TABLES.index(name)] = csv_download(shown, file, f"accountability-{name}")
     return result

@@ -206,10 +206,15 @@ def create_outcome_section(table: pd.DataFrame, incident: str | None, id_prefix:
     titles = {"x": _("Strand"), "y": _("Referrals")}
     figure = create_outcome_figure(table.iloc[:-1], "strand", outcomes, titles)
     chart = create_chart_with_table(
-        figure, table, id_prefix, caption,
-        {"strand": _("Strand"), **outcomes, "referrals": _("All outcomes")}, {"table": _("Table")},
+        figure, table, id_prefix, caption, outcome_headers(), {"table": _("Table")},
     )  # fmt: skip
     return _tidy(chart)
+
+
+def outcome_headers() -> dict[str, str]:
+    """Column headers of the outcomes table."""
+    outcomes = {code: outcome_label(code) for code in OUTCOME_ORDER}
+    return {"strand": _("Strand"), **outcomes, "referrals": _("All outcomes")}
 
 
 def create_completeness_section(table, complete: int, referrals: int, target, id_prefix: str):

@@ -10,9 +10,9 @@ import pandas as pd
 from dash import Input, Output, State, callback, ctx, html, no_update
 
 from components.chart_table import create_empty_state
-from dashboard import published
+from dashboard import derived, published
 from dashboard.access import register_page
-from dashboard.downloads import csv_download
+from dashboard.downloads import csv_download, download_name, labelled
 from dashboard.extensions import db
 from dashboard.filters import Filters
 from dashboard.i18n import N_, _
@@ -21,10 +21,12 @@ from dashboard.page_support import (
     org_areas,
     page_filter_bar,
     register_filter_callbacks,
+    today,
+    url_filters,
     viewer_filters,
 )
 from dashboard.viewer import Viewer, current_viewer
-from data_access.queries import channels, kpis, referrals
+from data_access.queries import channels, kpis
 from data_access.vocab import CHANNELS, STRANDS
 from pages.channels import blocks, frames, text
 from pages.channels.sections import create_channel_filter, create_sections, shown
@@ -33,16 +35,16 @@ register_page(__name__, path="/channels", title=N_("Reporting channels"), order=
 
 PREFIX = "channels"
 EXTRAS = {"channel": CHANNELS}
-# One published cube per table. Disclosure-controlled viewers get monthly figures for the whole
-# force only: a (month, channel, area, strand) cube is almost all suppressed and slow to protect.
-MONTHLY_DIMS = {True: ["month", "channel"], False: ["month", "channel", "area", "strand"]}
+# Disclosure-controlled viewers get every figure from the release (dashboard.derived): monthly
+# figures for the whole force only; exact viewers get one cube of the period per table.
+MONTHLY_DIMS = ["month", "channel", "area", "strand"]
 PERIOD_DIMS = ["channel", "area", "strand"]
 DOWNLOADS = ("volumes", "by-area", "by-strand", "share", "campaigns", "referrals")
 
 
 def layout(**query):
     """Frame only: the filters come from the address; callbacks fill the figures."""
-    filters = viewer_filters(query, EXTRAS)
+    filters = url_filters(query, EXTRAS)
     return html.Div(
         [
             html.H1(_("Reporting channels"), className="h3"),
@@ -87,11 +89,17 @@ def monthly_scope(store: object, also: Callable | None = None):
     period)` (events or targets)."""
     viewer, filters = scoped(store)
     with db.session() as session:
-        volumes = channels.monthly_volumes(session, viewer.organisation_id, filters.current)
         extra = also(session, viewer.organisation_id, filters.current) if also else None
-    dims = MONTHLY_DIMS[viewer.disclosure_controlled]
-    wanted = {d: v for d, v in (("area", filters.area), ("strand", filters.strand)) if d in dims}
-    cells = published.select_cells(cube(viewer, filters, volumes, dims), **wanted)
+        if viewer.disclosure_controlled:
+            volumes = None
+        else:
+            volumes = channels.monthly_volumes(session, viewer.organisation_id, filters.current)
+    if volumes is None:
+        release = published.release_for(viewer.organisation_id, today())
+        return viewer, filters, derived.channel_months(release, filters.current), extra
+    cells = published.select_cells(
+        cube(viewer, filters, volumes, MONTHLY_DIMS), area=filters.area, strand=filters.strand
+    )
     return viewer, filters, cells, extra
 
 
@@ -126,17 +134,17 @@ def update_channel_volumes(store):
 
 
 def breakdown_view(store: object) -> tuple[pd.DataFrame | None, pd.DataFrame | None]:
-    """Channel × area and channel × strand from one (channel, area, strand) cube; (None, None)
-    when a partner could combine them with the monthly cube (frames.linked_totals_visible)."""
+    """Channel × area and channel × strand from one (channel, area, strand) cube (for
+    disclosure-controlled viewers: derived from the release)."""
     viewer, filters = scoped(store)
-    with db.session() as session:
-        volumes = channels.monthly_volumes(session, viewer.organisation_id, filters.current)
-    period = cube(viewer, filters, volumes, PERIOD_DIMS)
-    if viewer.disclosure_controlled:
-        monthly = cube(viewer, filters, volumes, MONTHLY_DIMS[True])
-        if not frames.linked_totals_visible(monthly, period):
-            return None, None
     areas = sorted(org_areas(viewer.organisation_id))
+    if viewer.disclosure_controlled:
+        release = published.release_for(viewer.organisation_id, today())
+        period = derived.channel_breakdown(release, filters.current, areas)
+    else:
+        with db.session() as session:
+            volumes = channels.monthly_volumes(session, viewer.organisation_id, filters.current)
+        period = cube(viewer, filters, volumes, PERIOD_DIMS)
     tables = frames.breakdown_tables(period, filters.area, filters.strand, areas)
     chosen = filters.extras.get("channel")
     by_area, by_strand = (t[t["channel"] == chosen] if chosen else t for t in tables)
@@ -203,14 +211,14 @@ def referral_view(store: object) -> tuple[pd.DataFrame, str]:
     """Referrals per recorded channel for the area and strand chosen (one cube), and scope."""
     viewer, filters = scoped(store)
     org = viewer.organisation_id
-    with db.session() as session:
-        counts = channels.referral_channels(session, org, filters.current)
-        by_month = referrals.monthly_counts(session, org, filters.current)
-    # Protected together with the overview's monthly table: same records, shared totals.
-    period = published.referral_cubes(
-        viewer, by_month, counts, filters.current, sorted(org_areas(org)), CHANNELS
-    )["channel"]
-    cells = published.select_cells(period, area=filters.area, strand=filters.strand)
+    if viewer.disclosure_controlled:
+        release = published.release_for(org, today())
+        cells = derived.referral_channels(release, filters.current, filters.area, filters.strand)
+    else:
+        with db.session() as session:
+            counts = channels.referral_channels(session, org, filters.current)
+        period = cube(viewer, filters, counts, PERIOD_DIMS)
+        cells = published.select_cells(period, area=filters.area, strand=filters.strand)
     area = org_areas(viewer.organisation_id).get(filters.area) if filters.area else None
     scope = text.scope_text(False, area, filters.strand)
     return frames.referral_table(cells, list(CHANNELS)), scope
@@ -249,6 +257,6 @@ def download_channels_table(*args):
     if table is not None:
         areas = org_areas(current_viewer().organisation_id)
         headers = blocks.table_headers(name, table.columns, areas)
-        stem, dataset = f"channels-{name}{store.get('search', '')}", f"channels-{name}"
-        result[DOWNLOADS.index(name)] = csv_download(table.rename(columns=headers), stem, dataset)
+        shown, file = labelled(table, headers), download_name("channels", name, store)
+        result[DOWNLOADS.index(name)] = csv_download(shown, file, f"channels-{name}")
     return result

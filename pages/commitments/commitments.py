@@ -11,27 +11,28 @@ from dash import Input, Output, State, callback, dcc, html, no_update
 
 from components.chart_table import create_download_button
 from components.kpi_card import create_kpi_row
-from dashboard import published
+from dashboard import derived, published
 from dashboard.access import register_page
-from dashboard.downloads import csv_download
+from dashboard.downloads import csv_download, download_name
 from dashboard.extensions import db
 from dashboard.filters import Filters
 from dashboard.i18n import N_, _
 from dashboard.labels import register_key_point_label
 from dashboard.page_support import (
-    org_areas,
     page_filter_bar,
     register_filter_callbacks,
     today,
+    url_filters,
     viewer_filters,
 )
 from dashboard.policy import allowed
+from dashboard.release import Release
 from dashboard.viewer import Viewer, current_viewer
-from data_access.queries import channels, indicators, kpis, referrals
+from data_access.queries import indicators, kpis
+from data_access.queries.common import Period
 from data_access.queries.indicators import INDICATORS, Indicator
 from data_access.queries.indicators_governance import commitment_summary
-from data_access.queries.indicators_referrals import REFERRAL_PAIRS
-from data_access.vocab import CHANNELS, KEY_POINTS, STRANDS
+from data_access.vocab import KEY_POINTS
 from pages.commitments.method import create_method_section, method_groups, method_notes
 from pages.commitments.scorecard import create_key_point_card, create_scorecard
 from pages.commitments.text import (
@@ -49,7 +50,7 @@ PRIVATE = "commitments.private"
 
 def layout(**query):
     """Frame only: the filters come from the address; callbacks fill the scorecard."""
-    filters = viewer_filters(query)
+    filters = url_filters(query)
     return html.Div(
         [
             html.H1(_("Leadership commitment scorecard"), className="h3"),
@@ -80,45 +81,24 @@ def shown_counts(
     viewer: Viewer,
     counts: pd.DataFrame,
     indicator: Indicator,
-    areas: list[str],
     filters: Filters,
-    referral_cube: pd.DataFrame | None = None,
+    period: Period,
+    release: Release | None = None,
 ) -> tuple[float | None, float | None, bool]:
     """Numerator and denominator of one indicator for the filters as the viewer may see them
     (None: suppressed), and whether one was suppressed. For disclosure-controlled viewers the
-    protected counts are slices of one published table over the WHOLE organisation's counts by
-    area (and strand); other viewers get the exact sums."""
+    sensitive counts come from the organisation's protected release (`dashboard.derived`);
+    other counts, and every count for other viewers, are the exact sums."""
     area = filters.area if indicator.by_area else None
     strand = filters.strand if indicator.by_strand else None
-    rows = counts[counts["indicator"] == indicator.code]
     shown, suppressed = [], False
     for column in ("numerator", "denominator"):
-        if column not in indicator.protect or not viewer.disclosure_controlled:
+        if column not in indicator.protect or release is None:
             shown.append(indicators.slice_sum(counts, indicator.code, column, area, strand))
             continue
-        if rows.empty:
-            shown.append(0.0)
-            continue
-        if (
-            referral_cube is not None
-            and REFERRAL_PAIRS.get(indicator.code, ("", ""))[1 if column == "denominator" else 0]
-            == "referrals"
-        ):
-            # All referrals: the overview's protected table already publishes these totals.
-            value = published.select_cells(referral_cube, month=None, area=area, strand=strand)
-            value = value["count"].iloc[0]
-            suppressed = suppressed or bool(pd.isna(value))
-            shown.append(None if pd.isna(value) else float(value))
-            continue
-        dims = ["area", "strand"] if indicator.by_strand else ["area"]
-        levels = {"area": sorted(set(areas) | set(rows["area"])), "strand": list(STRANDS)}
-        cube = published.table(
-            viewer, rows[[*dims, column]], dims, {d: levels[d] for d in dims}, column
-        )
-        wanted = {"area": area, "strand": strand}
-        value = published.select_cells(cube, **{d: wanted[d] for d in dims})[column].iloc[0]
-        suppressed = suppressed or bool(pd.isna(value))
-        shown.append(None if pd.isna(value) else float(value))
+        value = derived.indicator_count(release, indicator.code, column, period, area, strand)
+        suppressed = suppressed or value is None
+        shown.append(value)
     return shown[0], shown[1], suppressed
 
 
@@ -128,17 +108,16 @@ def scorecard_frame(
     now: pd.DataFrame,
     before: pd.DataFrame,
     goals: pd.DataFrame,
-    areas: list[str],
-    referral_cubes: tuple[pd.DataFrame | None, pd.DataFrame | None] = (None, None),
+    release: Release | None = None,
 ) -> pd.DataFrame:
     """One row per indicator: value and previous value as the viewer may see them, target,
     direction and RAG status ("unavailable" when there is no value to rate)."""
     goals = goals.set_index("kpi")
     rows = []
     for indicator in INDICATORS:
-        num, den, hidden = shown_counts(viewer, now, indicator, areas, filters, referral_cubes[0])
+        num, den, hidden = shown_counts(viewer, now, indicator, filters, filters.current, release)
         p_num, p_den, p_hidden = shown_counts(
-            viewer, before, indicator, areas, filters, referral_cubes[1]
+            viewer, before, indicator, filters, filters.previous, release
         )
         value = indicators.indicator_value(indicator.code, num, den, filters.current)
         previous = indicators.indicator_value(indicator.code, p_num, p_den, filters.previous)
@@ -179,20 +158,8 @@ def load_scorecard(store: dict | None) -> tuple[Filters, pd.DataFrame, pd.DataFr
         before = indicators.indicator_counts(session, org, filters.previous, private)
         goals = kpis.targets(session, org, filters.current.end - timedelta(days=1))
         summary = commitment_summary(session, org, today(), private)
-        linked = (None, None)
-        if viewer.disclosure_controlled:
-            linked = tuple(
-                published.referral_cubes(
-                    viewer,
-                    referrals.monthly_counts(session, org, period),
-                    channels.referral_channels(session, org, period),
-                    period,
-                    sorted(org_areas(org)),
-                    CHANNELS,
-                )["month"]
-                for period in (filters.current, filters.previous)
-            )
-    rows = scorecard_frame(viewer, filters, now, before, goals, list(org_areas(org)), linked)
+    release = published.release_for(org, today()) if viewer.disclosure_controlled else None
+    rows = scorecard_frame(viewer, filters, now, before, goals, release)
     return filters, rows, summary, private
 
 
@@ -251,6 +218,5 @@ def download_commitments_scorecard(n_clicks, store):
         status=shown["status_label"],
     )[["key_point", "indicator", "value", "target", "trend", "status", "base", "note"]]
     table.columns = [table_headers()[c] for c in table.columns]
-    return csv_download(
-        table, f"commitments-scorecard{store.get('search', '')}", "commitments-scorecard"
-    )
+    file = download_name("commitments", "scorecard", store)
+    return csv_download(table, file, "commitments-scorecard")

@@ -66,10 +66,13 @@ def method_notes() -> list[str]:
             "latest review. Public viewers see public commitments only."
         ),
         _(
-            "For public and partner viewers, counts of people, cases and events from 1 to 4 "
-            "are hidden ([c]), with further counts hidden where needed so that none can be "
-            "worked out; a figure built on a hidden count is hidden too. Counts of "
-            "commitments and actions are not about people and are shown exactly."
+            "For public and partner viewers, counts of victims, referrals, staff cases, "
+            "reports and survey responses come from the force's one protected release: counts "
+            "from 1 to 4 are hidden ([c]), with further counts hidden so that none can be "
+            "worked out, and a period's figure is the sum of its protected months (hidden if "
+            "one is); a figure built on a hidden count is hidden too. Counts of officers, "
+            "training, events, commitments and actions are not about victims and are shown "
+            "exactly (see the methodology page)."
         ),
         _(
             "People are counted in the area of their training record; records without an "

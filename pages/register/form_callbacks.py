@@ -14,13 +14,19 @@ from components.chart_table import create_data_table, create_empty_state
 from dashboard.access import refuse
 from dashboard.extensions import db
 from dashboard.i18n import _
-from dashboard.labels import kpi_label, register_field_label, register_problem_message
+from dashboard.labels import kpi_label, register_field_label
 from dashboard.page_support import today
 from dashboard.policy import allowed
 from dashboard.viewer import Viewer, current_viewer
 from data_access import commitments as store
-from pages.register.form_layout import FORM_FIELDS, create_form_message, field_id
+from pages.register.form_layout import (
+    CLEARED_AFTER_SAVE,
+    FORM_FIELDS,
+    create_form_message,
+    field_id,
+)
 from pages.register.frames import commitment_choices, targets_display
+from pages.register.messages import register_problem_message
 
 EDIT_FIELDS = store.COMMITMENT_FIELDS
 Write = Callable[[Session, Viewer, dict], str]
@@ -70,25 +76,39 @@ SAVES: dict[str, Write] = {
 }
 
 
+def just_cleared(values: dict, cleared: dict, last_saved: object) -> bool:
+    """True for a click on a form still as a save left it (a double click, or a click before
+    anything new was typed): the save's message stays instead of a list of required fields."""
+    if not cleared or not last_saved:
+        return False
+    return all(values[n] in (v, "") if v is None else values[n] == v for n, v in cleared.items())
+
+
 def register_save_callback(prefix: str, form: str, write: Write) -> None:
     """Register `write(session, viewer, values) -> message` as the save of form `form`: one
     transaction; refused without commitments.edit; nothing written when a value is invalid."""
     names = FORM_FIELDS[form]
+    cleared = CLEARED_AFTER_SAVE.get(form, {})
+    untouched = [no_update] * len(cleared)
 
     @callback(
         Output(f"{prefix}-{form}-message", "children"),
         Output(f"{prefix}-{form}-saved", "data"),
+        *[Output(field_id(f"{prefix}-{form}", name), "value")
+          for name in cleared],
         Input(f"{prefix}-{form}-save", "n_clicks"),
+        State(f"{prefix}-{form}-saved", "data"),
         *[State(field_id(f"{prefix}-{form}", name), "value") for name in names],
+        running=[(Output(f"{prefix}-{form}-save", "disabled"), True, False)],
         prevent_initial_call=True,
-    )
-    def save_form(n_clicks, *values):
-        if not n_clicks:
-            return no_update, no_update
+    )  # fmt: skip
+    def save_form(n_clicks, last_saved, *values):
+        if not n_clicks or just_cleared(dict(zip(names, values, strict=True)), cleared, last_saved):
+            raise PreventUpdate
         if not may_edit():
             refuse(f"callback:{prefix}-{form}-save")
             why = _("You may not change the register. Nothing was saved.")
-            return create_form_message([(_("Refused"), why)], None), no_update
+            return create_form_message([(_("Refused"), why)], None), no_update, *untouched
         try:
             with db.session() as session:
                 done = write(session, current_viewer(), dict(zip(names, values, strict=True)))
@@ -97,8 +117,10 @@ def register_save_callback(prefix: str, form: str, write: Write) -> None:
                 (register_field_label(field), register_problem_message(code, params))
                 for field, (code, params) in refused.errors.items()
             ]
-            return create_form_message(problems, None, _("Nothing was saved:")), no_update
-        return create_form_message(None, done), datetime.now(UTC).isoformat()
+            message = create_form_message(problems, None, _("Nothing was saved:"))
+            return message, no_update, *untouched
+        saved = datetime.now(UTC).isoformat()
+        return create_form_message(None, done), saved, *cleared.values()
 
     save_form.__name__ = save_form.__qualname__ = f"save_{form}_form"
 

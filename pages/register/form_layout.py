@@ -18,8 +18,8 @@ from dashboard.labels import (
     target_direction_label,
     verdict_label,
 )
-from data_access.commitments import TARGET_KPIS
-from data_access.vocab import COMMITMENT_STATUSES, DIRECTIONS, KEY_POINTS, REVIEW_VERDICTS
+from data_access.commitments import KPI_TARGETS, TARGET_KPIS
+from data_access.vocab import COMMITMENT_STATUSES, KEY_POINTS, REVIEW_VERDICTS
 
 
 class Field(NamedTuple):
@@ -112,7 +112,14 @@ FORM_FIELDS = {
     "edit": ("code", "text", "owner", "due_on", "status", "evidence", "is_public"),
     "review": ("code", "reviewed_on", "forum", "verdict", "comment"),
     "add": ("key_point", "text", "owner", "due_on", "status", "evidence", "is_public"),
-    "target": ("kpi", "target_value", "direction", "period_start", "period_end"),
+    "target": ("kpi", "target_value", "period_start", "period_end"),
+}
+# What a successful save leaves in its form (the edit form keeps the commitment just saved).
+ADD_DEFAULTS = {"status": "not_started", "is_public": True}
+CLEARED_AFTER_SAVE = {
+    "add": {name: ADD_DEFAULTS.get(name) for name in FORM_FIELDS["add"]},
+    "review": {name: None for name in ("reviewed_on", "forum", "verdict", "comment")},
+    "target": {name: None for name in ("target_value", "period_start", "period_end")},
 }
 KINDS = {
     "text": "textarea", "evidence": "textarea", "comment": "textarea", "owner": "text",
@@ -170,15 +177,30 @@ def form_texts() -> dict[str, str]:
         "add": _("Add a commitment"),
         "add:save": _("Add commitment"),
         "target": _("Add or update a KPI target"),
-        "target:intro": _("A target with the same KPI and start date is updated."),
+        "target:intro": _(
+            "A target with the same KPI and start date is updated; one KPI's periods may not "
+            "overlap."
+        ),
         "target:save": _("Save target"),
         "help:owner": _("A post (e.g. Deputy Chief Constable), not a person's name."),
         "help:evidence": _("Needed when the status is Met."),
         "help:comment": _("Up to 500 characters, shown to the public. No personal details."),
-        "help:target_value": _("Days, a percentage (0 to 100), a rate or a count, per the KPI."),
+        "help:target_value": _(
+            "Digits and an optional decimal point: whole days from 0 to 365, a percentage from 0 "
+            "to 100, a rate or a count. The KPI fixes whether more or less is better."
+        ),
         "help:period_end": _("Optional: leave empty for an open-ended target."),
         "help:is_public": _("Ticked: shown to everyone, including the public."),
     }
+
+
+def target_kpi_label(kpi: str) -> str:
+    """A KPI with its fixed direction and unit: "Days from flag to offer (at most, days)"."""
+    rule = KPI_TARGETS[kpi]
+    unit = {"days": _("days"), "percent": _("%"), "rate": _("rate"), "count": _("count")}
+    direction = target_direction_label(rule.direction).lower()
+    return _("%(kpi)s (%(direction)s, %(unit)s)", kpi=kpi_label(kpi), direction=direction,
+             unit=unit[rule.unit])  # fmt: skip
 
 
 def create_register_edit_forms(prefix: str, targets: object) -> html.Section:
@@ -189,12 +211,10 @@ def create_register_edit_forms(prefix: str, targets: object) -> html.Section:
             ("key_point", KEY_POINTS, register_key_point_label),
             ("status", COMMITMENT_STATUSES, commitment_status_label),
             ("verdict", REVIEW_VERDICTS, verdict_label),
-            ("kpi", TARGET_KPIS, kpi_label),
-            ("direction", DIRECTIONS, target_direction_label),
+            ("kpi", TARGET_KPIS, target_kpi_label),
         )
     }
-    defaults = {"status": "not_started", "is_public": True}
-    section = create_edit_forms(prefix, register_field_label, form_texts(), options, defaults)
+    section = create_edit_forms(prefix, register_field_label, form_texts(), options, ADD_DEFAULTS)
     heading = html.H3(_("KPI targets"), className="h6 mt-2")
     section.children.append(html.Div([heading, dcc.Loading(targets)], className="mb-3"))
     return section

@@ -11,11 +11,11 @@ from components.chart_table import create_data_table, create_download_button, cr
 from components.filter_bar import Option, create_filter_dropdown
 from components.record_grid import create_record_grid
 from dashboard.access import register_page
-from dashboard.downloads import csv_download
+from dashboard.downloads import csv_download, download_name
 from dashboard.extensions import db
 from dashboard.i18n import N_, _
 from dashboard.labels import commitment_status_label, register_key_point_label
-from dashboard.page_support import register_filter_callbacks, today, viewer_filters
+from dashboard.page_support import register_filter_callbacks, today, url_filters, viewer_filters
 from dashboard.policy import allowed
 from dashboard.viewer import current_viewer
 from data_access.queries import commitments
@@ -42,7 +42,7 @@ def choices(codes, label) -> list[Option]:
 
 def layout(**query):
     """Frame only: the filters come from the address; callbacks fill the register."""
-    filters = viewer_filters(query, EXTRAS)
+    filters = url_filters(query, EXTRAS)
     hidden = [  # the shared filter callbacks also read period, area and strand
         dcc.Dropdown(id=f"{PREFIX}-period", options=[filters.period], value=filters.period),
         dcc.Dropdown(id=f"{PREFIX}-area"),
@@ -157,8 +157,7 @@ def download_register(n_clicks, store_data):
     if not n_clicks or not store_data:
         return no_update
     table = register_view(store_data).drop(columns="late").rename(columns=register_headers())
-    search = store_data.get("search", "") if isinstance(store_data, dict) else ""
-    return csv_download(table, f"commitments-register{search}", "register")
+    return csv_download(table, download_name("register", "commitments", store_data), "register")
 
 
 @callback(

@@ -14,7 +14,7 @@ from components.chart_table import (
 )
 from components.kpi_card import create_kpi_card, create_kpi_row
 from dashboard.access import register_page
-from dashboard.downloads import csv_download
+from dashboard.downloads import csv_download, download_name, labelled
 from dashboard.extensions import db
 from dashboard.i18n import N_, _
 from dashboard.labels import workload_column_label as header
@@ -23,6 +23,7 @@ from dashboard.page_support import (
     page_filter_bar,
     register_filter_callbacks,
     today,
+    url_filters,
     viewer_filters,
 )
 from dashboard.policy import allowed
@@ -49,7 +50,7 @@ HORIZON_DAYS = 60
 
 def layout(**query):
     """Frame only: the filters come from the address; callbacks fill the figures."""
-    filters = viewer_filters(query)
+    filters = url_filters(query)
     parts = [
         sections.create_workload_section(
             _(title), f"{PREFIX}-{name}", _("Download CSV") if name in DOWNLOADS else None
@@ -175,9 +176,8 @@ def download_workload_officers(n_clicks, store):
     if not n_clicks or not store or not allowed(current_viewer().role, PER_OFFICER):
         return no_update
     officers = caseload_frames(store)[1]
-    return csv_download(
-        officers, f"workload-officers{store.get('search', '')}", "workload-officers"
-    )
+    file = download_name("workload", "officers", store)
+    return csv_download(labelled(officers, header), file, "workload-officers")
 
 
 def deployments_frame(store: dict | None) -> pd.DataFrame:
@@ -281,6 +281,6 @@ def download_workload_table(*args):
     result = [no_update] * len(DOWNLOADS)
     if name not in clicks or not clicks[name] or not store:
         return result
-    stem = f"workload-{name}{store.get('search', '')}"
-    result[DOWNLOADS.index(name)] = csv_download(FRAMES[name](store), stem, f"workload-{name}")
+    shown, file = labelled(FRAMES[name](store), header), download_name("workload", name, store)
+    result[DOWNLOADS.index(name)] = csv_download(shown, file, f"workload-{name}")
     return result

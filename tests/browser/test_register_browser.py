@@ -82,3 +82,35 @@ def test_public_sees_the_public_register_without_forms(page):
     assert "Changed by" not in page.inner_text("#register-history-table")
     assert "key_point=leadership_commitment" in page.url
     assert page.errors == []
+
+
+def test_three_quick_clicks_on_add_save_one_commitment(page):
+    """Clicks 150 ms apart: the button is disabled while saving, then the form is cleared."""
+    sign_in(page, "coordinator")
+    page.goto(page.base_url + "/register")
+    page.wait_for_selector("#register-grid .ag-row", timeout=20000)
+    rows_before = page.locator("#register-grid .ag-center-cols-container .ag-row").count()
+    page.click("#register-add-key-point")
+    page.get_by_role("option", name="Reporting channels").first.click()
+    text = "Publish hate crime outcomes every quarter"
+    page.fill("#register-add-text", text)
+    page.fill("#register-add-owner", "Head of Performance")
+    page.fill("#register-add-due-on", "2031-03-31")
+    for _click in range(3):
+        page.click("#register-add-save", force=True, no_wait_after=True)
+        page.wait_for_timeout(150)
+    done = page.wait_for_selector("#register-add-message .alert-success", timeout=20000)
+    assert "added" in done.inner_text()
+    page.wait_for_function(
+        f"() => document.querySelectorAll('#register-grid .ag-center-cols-container .ag-row')"
+        f".length === {rows_before + 1}",
+        timeout=20000,
+    )
+    page.wait_for_timeout(1000)
+    assert page.locator("#register-add-message .alert-danger").count() == 0
+    cells = page.locator('#register-grid [col-id="text"].ag-cell').all_inner_texts()
+    assert sum(text in cell for cell in cells) == 1
+    assert page.input_value("#register-add-text") == ""
+    assert not page.is_disabled("#register-add-save")
+    screenshot(page, "register-add-once")
+    assert page.errors == []

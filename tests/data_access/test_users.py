@@ -67,19 +67,57 @@ def test_create_user_unknown_org(session):
     assert session.query(User).count() == 0
 
 
-def test_create_user_resets_an_existing_user(session):
+def test_create_user_refuses_a_taken_username_in_any_organisation(session):
+    """Issue 8.1: creating never resets an existing user, here or in another organisation."""
     first = users.create_user(session, "Carol", PASSWORD, "network", "KNW")
-    first.is_active = False
     session.commit()
-    again = users.create_user(session, "carol", "a brand new password", "coordinator", "OTH")
-    session.commit()
-    assert again.id == first.id
+    with pytest.raises(users.UserError, match="taken") as refused:
+        users.create_user(session, "carol", "a brand new password", "coordinator", "OTH")
+    assert refused.value.code == "username_taken" and "KNW" not in str(refused.value)
+    session.rollback()
     assert session.query(User).count() == 1
-    assert again.role == "coordinator"
-    assert again.is_active is True
-    assert again.organisation_id == session.query(Organisation).filter_by(code="OTH").one().id
-    assert users.authenticate(session, "carol", PASSWORD) is None
-    assert users.authenticate(session, "carol", "a brand new password") is again
+    assert first.role == "network"
+    assert first.organisation_id == session.query(Organisation).filter_by(code="KNW").one().id
+    assert users.authenticate(session, "carol", PASSWORD) is first
+    assert users.authenticate(session, "carol", "a brand new password") is None
+
+
+def _org_id(session, code):
+    return session.query(Organisation).filter_by(code=code).one().id
+
+
+def test_changes_are_limited_to_the_own_organisation(session):
+    """Issue 8.1: role, status and password changes reach only the admin's organisation."""
+    other = users.create_user(session, "olga", PASSWORD, "partner", "OTH")
+    session.commit()
+    knw = _org_id(session, "KNW")
+    with pytest.raises(users.UserError, match="no user") as refused:
+        users.set_password(session, knw, "olga", "a brand new password")
+    assert refused.value.code == "no_such_user"
+    with pytest.raises(users.UserError, match="no user"):
+        users.update_user(session, knw, "OLGA", "coordinator", False)
+    session.rollback()
+    assert (other.role, other.is_active, other.session_generation) == ("partner", True, 0)
+    assert users.authenticate(session, "olga", PASSWORD) is other
+
+
+def test_set_password_and_changes_end_sessions(session):
+    """Issue 8.2: a password reset, role change or deactivation bumps the session generation."""
+    user = users.create_user(session, "gina", PASSWORD, "network", "KNW")
+    knw = _org_id(session, "KNW")
+    assert user.session_generation == 0
+    users.set_password(session, knw, "Gina", "another long password")
+    assert user.session_generation == 1
+    assert users.authenticate(session, "gina", "another long password") is user
+    assert users.update_user(session, knw, "gina", "leadership", None) == {
+        "role": ("network", "leadership")
+    }
+    assert users.update_user(session, knw, "gina", None, False) == {"active": (True, False)}
+    assert user.session_generation == 3
+    assert users.update_user(session, knw, "gina", "leadership", False) == {}
+    assert user.session_generation == 3
+    with pytest.raises(users.UserError, match="password"):
+        users.set_password(session, knw, "gina", "short")
 
 
 def test_authenticate(session):

@@ -92,7 +92,13 @@ def test_public_trend_is_disclosure_controlled(app, client, demo_url):
         for key, value in row.items():
             if key != "month":
                 assert value == "[c]" or value == 0 or value >= 5, row
-    assert total_in(text) == referrals_in(demo_url, "12m", "MO")
+    # The period total is the sum of the published months: hidden as soon as one is hidden.
+    assert "Total: [c]." in text
+
+
+def test_public_force_total_is_the_sum_of_published_monthly_totals(app, client, demo_url):
+    # Each month's all-strand force total is published (large), so the period total is too.
+    assert total_in(trend(app, client)) == referrals_in(demo_url, "12m")
 
 
 def test_public_headlines_have_no_kpi_status(app, client):
@@ -135,5 +141,6 @@ def test_download_is_the_table_shown(app, login_as):
     )
     data = response_data(response)["overview-trend-download"]["data"]
     lines = data["content"].strip().splitlines()
-    assert lines[0] == "month,homophobic,biphobic,transphobic"
+    assert lines[0] == "Month,Homophobic,Biphobic,Transphobic"
+    assert data["filename"] == "overview-trend-3m.csv"
     assert len(lines) == 4

@@ -138,9 +138,8 @@ def test_add_commitment_numbers_it_and_records_every_field(session):
     }
     assert "C-06" not in set(store.register(session, org_id, TODAY)["code"])
     assert "C-06" in set(store.register(session, org_id, TODAY, include_private=True)["code"])
-    assert store.add_commitment(session, org_id, "coord", {**values, "is_public": True}).code == (
-        "C-07"
-    )
+    again = {**values, "text": "Third-party reporting in every town", "is_public": True}
+    assert store.add_commitment(session, org_id, "coord", again).code == "C-07"
     assert audit.verify(session) is None
 
 
@@ -165,11 +164,20 @@ def test_invalid_add_saves_nothing_and_names_every_problem(session):
 
 def test_other_organisations_records_are_not_found(session):
     knw, before = org(session), snapshot(session)
-    for code in ("X-09", "", None, ["C-01"]):
+    for code in ("X-09", ["C-01"]):
         with pytest.raises(store.NotFound):
             store.update_commitment(session, knw, "coord", code, {"owner": "Someone"})
         with pytest.raises(store.NotFound):
             store.add_review(session, knw, "coord", code, {"forum": "F"}, TODAY)
+    for code in ("", None):  # none chosen: the field is required, not "not found"
+        with pytest.raises(store.ValidationError) as none_chosen:
+            store.update_commitment(session, knw, "coord", code, {"owner": "Someone"})
+        assert none_chosen.value.errors == {"code": ("choose_commitment", {})}
+        assert not isinstance(none_chosen.value, store.NotFound)
+        with pytest.raises(store.ValidationError) as none_chosen:
+            store.add_review(session, knw, "coord", code, {"forum": "F"}, TODAY)
+        assert none_chosen.value.errors["code"] == ("choose_commitment", {})
+        assert set(none_chosen.value.errors) == {"code", "reviewed_on", "verdict"}
     assert snapshot(session) == before
     store.update_commitment(session, knw, "coord", "C-01", {"owner": "Someone"})
     other = store.find_commitment(session, org(session, "OTH"), "C-01")

@@ -199,7 +199,7 @@ def test_download_is_the_table_shown(app, login_as, name):
     assert payload["filename"].startswith(f"accountability-{name}") and payload[
         "filename"
     ].endswith(".csv")
-    downloaded = list(csv.DictReader(io.StringIO(payload["content"])))
+    downloaded = list(csv.reader(io.StringIO(payload["content"])))[1:]
     output = (
         "accountability-delay-months.children"
         if name == "delay-areas"
@@ -212,9 +212,8 @@ def test_download_is_the_table_shown(app, login_as, name):
     )
     hidden = {"rag", "late"}
     assert len(downloaded) == len(shown)
-    assert [k for k in shown[0] if k not in hidden] == list(downloaded[0])
-    first = {k: ("" if v is None else str(v)) for k, v in shown[0].items() if k not in hidden}
-    assert first == downloaded[0]
+    first = ["" if v is None else str(v) for k, v in shown[0].items() if k not in hidden]
+    assert first == downloaded[0]  # the headers: tests/pages/test_downloads.py
 
 
 @pytest.mark.parametrize("role", ["public", "partner", "admin"])

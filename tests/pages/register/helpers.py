@@ -116,9 +116,8 @@ FORMS = {
         "comment": "Progress noted",
     },
     "target": {
-        "kpi": "training_coverage",
-        "target_value": "80",
-        "direction": "at_least",
+        "kpi": "oic_contact_within_days",
+        "target_value": "3",
         "period_start": "2031-04-01",
         "period_end": "",
     },

@@ -121,7 +121,7 @@ def test_leadership_officer_download_is_the_officer_table(app, login_as):
         {"workload-officers-download-button.n_clicks": 1, FILTERS: STORE},
     )
     content = response_data(response)["workload-officers-download"]["data"]["content"]
-    assert content.splitlines()[0] == "officer,area,active_cases,new_allocations"
+    assert content.splitlines()[0] == "Officer code,Area,Active cases,New allocations"
     assert "LO-0" in content
 
 

@@ -1,0 +1,205 @@
+"""The one protected release per organisation: every sensitive count at a fixed grain (calendar
+month × area × strand, and the other breakdowns pages show) protected once over the whole
+history, and the derivation every public or partner figure goes through.
+
+Rules: a figure for a period or filter is the sum of the published cells it covers (a margin
+when the view matches one), and is hidden when any covered cell is hidden, so no published
+number adds an equation beyond the protected tables. The release depends only on the data
+(`data_version`), the month it is built in and the threshold, and is cached under those."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+
+from dashboard import disclosure
+from dashboard.filters import add_months
+from data_access.queries import release as source
+from data_access.queries.channels import monthly_volumes
+from data_access.queries.common import Period, list_areas
+from data_access.queries.indicators import offer_limit
+from data_access.queries.indicators_common import UNKNOWN_AREA
+from data_access.queries.indicators_referrals import referral_sums
+from data_access.vocab import CHANNELS, STRANDS
+
+TOTAL = disclosure.TOTAL
+#: Months before the current one the release reaches back at least: the previous period of
+#: the longest rolling window (36 months) starts 72 months back.
+LOOKBACK_MONTHS = 72
+MEASURES = tuple(m for m in referral_sums() if m != "referrals")
+data_version = source.data_version
+
+
+@dataclass(frozen=True)
+class Table:
+    """One protected table: its dims (month first) and the frame column it counts."""
+
+    dataset: str
+    dims: tuple[str, ...]
+    count: str
+    group: str  # tables of one group share records and are protected together
+
+
+TABLES: dict[str, Table] = {
+    "referrals": Table("referrals", ("month", "area", "strand"), "referrals", "referrals"),
+    "referrals_channel": Table("referrals", ("month", "channel"), "referrals", "referrals"),
+    **{
+        f"referrals.{m}": Table("referrals", ("month", "area", "strand"), m, f"referrals.{m}")
+        for m in MEASURES
+    },
+    "channels_area": Table("channels", ("month", "channel", "area"), "count", "channels"),
+    "channels_strand": Table("channels", ("month", "channel", "strand"), "count", "channels"),
+    "surveys.responses": Table("surveys", ("month", "area"), "responses", "surveys.responses"),
+    "surveys.satisfied": Table("surveys", ("month", "area"), "satisfied", "surveys.satisfied"),
+}
+
+
+@dataclass(frozen=True)
+class Release:
+    """Published cells: table → cell key (dim values in `Table.dims` order, TOTAL for a
+    margin) → value, None where hidden. `truth` holds the exact cells (audit only)."""
+
+    org_id: int
+    months: tuple[str, ...]
+    cells: dict[str, dict[tuple, int | None]]
+    truth: dict[str, dict[tuple, int]]
+
+
+def release_months(first: str | None, today: date) -> tuple[str, ...]:
+    """Calendar months from the first record (or LOOKBACK_MONTHS back, if earlier) to the
+    last complete month."""
+    end = date(today.year, today.month, 1)
+    start = add_months(end, -LOOKBACK_MONTHS)
+    if first is not None:
+        start = min(start, date(int(first[:4]), int(first[5:7]), 1))
+    months, month = [], start
+    while month < end:
+        months.append(f"{month:%Y-%m}")
+        month = add_months(month, 1)
+    return tuple(months)
+
+
+def _hidden_shared(cube: pd.DataFrame, dims: Sequence[str], other: Sequence[str]) -> set[tuple]:
+    """Hidden cells of `cube` that `other` also publishes, as `other`'s keys."""
+    mask = cube["suppressed"].copy()
+    for dim in dims:
+        if dim not in other:
+            mask &= cube[dim] == TOTAL
+    rows = cube.loc[mask, [d for d in other if d in dims]]
+    return {tuple(row[d] if d in dims else TOTAL for d in other) for row in rows.to_dict("records")}
+
+
+def protect_group(
+    frame: pd.DataFrame, tables: dict[str, Table], categories: dict, threshold: int
+) -> dict[str, pd.DataFrame]:
+    """Tables of the same records protected together: a cell two tables share is hidden in
+    both or neither (repeat until stable)."""
+    forced: dict[str, set[tuple]] = {name: set() for name in tables}
+    while True:
+        cubes = {
+            name: disclosure.protect_cube(
+                frame.rename(columns={t.count: "value"}),
+                t.dims,
+                "value",
+                threshold,
+                {d: categories[d] for d in t.dims},
+                tuple(sorted(forced[name], key=repr)),
+            )
+            for name, t in tables.items()
+        }
+        changed = False
+        for a, b in itertools.permutations(tables, 2):
+            hidden_b = _hidden_shared(cubes[b], tables[b].dims, tables[b].dims)
+            for cell in _hidden_shared(cubes[a], tables[a].dims, tables[b].dims):
+                if cell not in hidden_b and cell not in forced[b]:
+                    forced[b].add(cell)
+                    changed = True
+        if not changed:
+            return cubes
+
+
+def _cells(cube: pd.DataFrame, dims: Sequence[str], exact: bool) -> dict[tuple, int | None]:
+    keys = cube[list(dims)].itertuples(index=False, name=None)
+    values = cube["value"] if not exact else cube["exact"]
+    return {k: (None if pd.isna(v) else int(v)) for k, v in zip(keys, values, strict=True)}
+
+
+def build_release(session, org_id: int, today: date, threshold: int) -> Release:
+    """Protect every sensitive table of the organisation once, over its whole history."""
+    months = release_months(source.first_month(session, org_id), today)
+    whole = Period(date(int(months[0][:4]), int(months[0][5:]), 1), add_months(today, 0))
+    areas = sorted(list_areas(session, org_id)["code"])
+    frames = {
+        "referrals": source.referral_months(
+            session, org_id, whole, offer_limit(session, org_id, whole)
+        ),
+        "channels": monthly_volumes(session, org_id, whole),
+        "surveys": source.survey_months(session, org_id, whole),
+    }
+    categories = {
+        "month": list(months),
+        "area": areas,
+        "strand": list(STRANDS),
+        "channel": list(CHANNELS),
+    }
+    cells, truth = {}, {}
+    for group in dict.fromkeys(t.group for t in TABLES.values()):
+        tables = {n: t for n, t in TABLES.items() if t.group == group}
+        dataset = next(iter(tables.values())).dataset
+        cats = dict(categories, area=[*areas, UNKNOWN_AREA] if dataset == "surveys" else areas)
+        frame = frames[dataset]
+        cubes = protect_group(frame, tables, cats, threshold)
+        for name, cube in cubes.items():
+            t = tables[name]
+            exact = disclosure.protect_cube(
+                frame.rename(columns={t.count: "value"}),
+                t.dims,
+                "value",
+                1,
+                {d: cats[d] for d in t.dims},
+            )
+            cube = cube.assign(exact=exact["value"].to_numpy())
+            cells[name], truth[name] = _cells(cube, t.dims, False), _cells(cube, t.dims, True)
+    return Release(org_id, months, cells, truth)
+
+
+# ------------------------------------------------------------------------------ derivation
+
+_recorded: list | None = None
+
+
+@contextmanager
+def recording() -> Iterator[list]:
+    """Collect every figure derived while active: (org, table, cell keys, value or None)."""
+    global _recorded
+    previous, _recorded = _recorded, []
+    try:
+        yield _recorded
+    finally:
+        _recorded = previous
+
+
+def figure(release: Release, table: str, months: Sequence[str] | None, **wanted) -> int | None:
+    """The published figure of `table` for `months` (None: the whole history) and the dim
+    values in `wanted` (missing or None: all): a margin cell when one matches, else the sum
+    of the cells covered; None (hidden) when any of them is hidden."""
+    dims = TABLES[table].dims
+    fixed = tuple(TOTAL if wanted.get(d) is None else wanted[d] for d in dims[1:])
+    months = list(release.months if months is None else months)
+    if months == list(release.months):
+        months = [TOTAL]
+    cells = release.cells[table]
+    keys = [(m, *fixed) for m in months]
+    missing = [k for k in keys if k not in cells]
+    if missing:
+        raise ValueError(f"{table} has no cell {missing[0]!r} in this release")
+    values = [cells[k] for k in keys]
+    value = None if any(v is None for v in values) else sum(values)
+    if _recorded is not None:
+        _recorded.append((release.org_id, table, tuple(keys), value))
+    return value

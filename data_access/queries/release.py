@@ -1,0 +1,94 @@
+"""Whole-history monthly counts of the sensitive datasets, the input of the one protected
+release per organisation (dashboard.release): referrals with every scorecard measure, channel
+volumes and victim-satisfaction survey responses, plus a data version to key it by."""
+
+from __future__ import annotations
+
+import pandas as pd
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from data_access.models import Area, ChannelVolume, Referral, SurveyResponse
+from data_access.queries.common import Period, check_org, frame
+from data_access.queries.indicators_common import area_code, in_period
+from data_access.queries.indicators_engagement import SATISFIED_SCORE
+from data_access.queries.indicators_referrals import referral_sums
+from data_access.sql import count_if, month_of
+
+#: The models whose records the release protects (its data version watches them).
+RELEASED = (Referral, ChannelVolume, SurveyResponse)
+
+
+def data_version(session: Session, org_id: int) -> str:
+    """A fingerprint of the organisation's released records: per model the number of rows and
+    the latest `updated_at`. Any insert, delete or edit changes it, so a release cached under
+    it is rebuilt after an import. (An explicit per-organisation import version can replace
+    this function without changing its callers.)"""
+    check_org(session, org_id)
+    parts = []
+    for model in RELEASED:
+        count, latest = session.execute(
+            select(func.count(model.id), func.max(model.updated_at)).where(
+                model.organisation_id == org_id
+            )
+        ).one()
+        parts.append(f"{model.__tablename__}:{count}:{latest}")
+    return "|".join(parts)
+
+
+def first_month(session: Session, org_id: int) -> str | None:
+    """'YYYY-MM' of the earliest released record, None when there is none."""
+    check_org(session, org_id)
+    firsts = [
+        session.scalar(select(func.min(column)).where(model.organisation_id == org_id))
+        for model, column in (
+            (Referral, Referral.reported_on),
+            (ChannelVolume, ChannelVolume.month),
+            (SurveyResponse, SurveyResponse.responded_on),
+        )
+    ]
+    known = [day for day in firsts if day is not None]
+    return f"{min(known):%Y-%m}" if known else None
+
+
+def referral_months(session: Session, org_id: int, period: Period, offer_days: int) -> pd.DataFrame:
+    """Referrals reported in the period per month, channel, area and strand, with every
+    indicator count of `indicators_referrals.referral_sums` as a column."""
+    check_org(session, org_id)
+    sums = referral_sums(offer_days)
+    month = month_of(Referral.reported_on)
+    keys = (month, Referral.channel, Area.code, Referral.strand)
+    stmt = (
+        select(*keys, *sums.values())
+        .join(Area, Area.id == Referral.area_id)
+        .where(Referral.organisation_id == org_id, *in_period(Referral.reported_on, period))
+        .group_by(*keys)
+    )
+    result = frame(session, stmt, ["month", "channel", "area", "strand", *sums])
+    for column in sums:
+        result[column] = result[column].astype("int64")
+    return result
+
+
+def survey_months(session: Session, org_id: int, period: Period) -> pd.DataFrame:
+    """Victim-satisfaction responses in the period per month and area (UNKNOWN_AREA when none):
+    columns month, area, responses, satisfied."""
+    check_org(session, org_id)
+    month = month_of(SurveyResponse.responded_on)
+    stmt = (
+        select(
+            month,
+            area_code(),
+            func.count(SurveyResponse.id),
+            count_if(SurveyResponse.score >= SATISFIED_SCORE),
+        )
+        .outerjoin(Area, Area.id == SurveyResponse.area_id)
+        .where(
+            SurveyResponse.organisation_id == org_id,
+            SurveyResponse.kind == "victim_satisfaction",
+            *in_period(SurveyResponse.responded_on, period),
+        )
+        .group_by(month, Area.code)
+    )
+    result = frame(session, stmt, ["month", "area", "responses", "satisfied"])
+    return result.astype({"responses": "int64", "satisfied": "int64"})

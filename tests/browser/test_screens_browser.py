@@ -1,0 +1,195 @@
+"""In Chromium at phone and tablet widths: no sideways scrolling, a menu button that opens the
+menu; a visible focus ring and readable links on the bar, no chart toolbar in the tab order;
+Back undoes a filter change, and period and area follow the reader between pages."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.conftest import screenshot, sign_in
+
+pytestmark = pytest.mark.browser
+
+PAGES = {
+    "public": ["/", "/commitments"],
+    "leadership": ["/workload", "/accountability", "/commitments"],
+    "coordinator": ["/register", "/channels"],
+}
+LOADED = {  # wait for the slowest part of a page before measuring it
+    "/": "#overview-trend-table .ag-row",
+    "/commitments": ".scorecard-card table",
+    "/workload": "#workload-funnel-table .ag-row",
+    "/register": "#register-grid .ag-row",
+}
+NO_SIDEWAYS = "() => document.scrollingElement.scrollWidth <= window.innerWidth"
+
+
+def _tab(browser, base_url: str, width: int):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    tab = context.new_page()
+    tab.base_url = base_url
+    return context, tab
+
+
+def _settle(page) -> None:
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(300)
+
+
+@pytest.mark.parametrize("width", [390, 768, 1024])
+@pytest.mark.parametrize("role", sorted(PAGES))
+def test_narrow_screens_have_a_working_menu_and_no_sideways_scroll(
+    browser, live_server, width, role
+):
+    context, page = _tab(browser, live_server, width)
+    try:
+        if role != "public":
+            sign_in(page, role)
+        for path in PAGES[role]:
+            page.goto(page.base_url + path)
+            if path in LOADED:
+                page.wait_for_selector(LOADED[path], timeout=30000)
+            _settle(page)
+            name = f"screen-{width}-{role}-{path.strip('/') or 'overview'}"
+            if width == 390:
+                screenshot(page, name)
+                if path == "/commitments":  # a card close up: whole-word headers, whole badges
+                    card = page.locator(".scorecard-card").nth(1)
+                    card.screenshot(path=screenshot(page, name).replace(".png", "-card.png"))
+            assert page.evaluate(NO_SIDEWAYS), (path, page.evaluate(
+                "() => [document.scrollingElement.scrollWidth, window.innerWidth]"))  # fmt: skip
+            menu = page.locator("#shell-navbar-collapse")
+            assert not menu.is_visible()
+            page.click("#shell-navbar-toggler")
+            page.wait_for_selector("#shell-navbar-collapse.show", timeout=15000)
+            page.wait_for_timeout(400)  # the collapse animation
+            links = menu.locator("a.nav-link")
+            assert links.count() >= 3 and links.first.is_visible()
+            account = "Sign out" if role != "public" else "Sign in"
+            assert menu.get_by_text(account, exact=True).is_visible()
+            assert page.evaluate(NO_SIDEWAYS), path
+            screenshot(page, name + "-menu")
+            page.click("#shell-navbar-toggler")
+        page.click("#shell-navbar-toggler")
+        page.wait_for_selector("#shell-navbar-collapse.show", timeout=15000)
+        page.locator("#shell-navbar-collapse a.nav-link").last.click()
+        page.wait_for_load_state("networkidle")
+        assert page.url.startswith(live_server)
+    finally:
+        context.close()
+
+
+def _luminance(rgb: list[float]) -> float:
+    def channel(c: float) -> float:
+        c = c / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(c) for c in rgb[:3])
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def _contrast(a: list[float], b: list[float]) -> float:
+    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+RGB = """(value) => {
+    const probe = document.createElement('canvas').getContext('2d');
+    probe.fillStyle = value; probe.fillRect(0, 0, 1, 1);
+    return Array.from(probe.getImageData(0, 0, 1, 1).data);
+}"""
+
+
+def test_menu_focus_is_visible_and_links_readable(page):
+    sign_in(page, "leadership")
+    _settle(page)
+    bar = page.evaluate(
+        f"() => ({RGB})(getComputedStyle(document.querySelector('.shell-navbar')).backgroundColor)"
+    )
+    inactive = page.locator(".shell-navbar a.nav-link:not(.active)").first
+    color = page.evaluate(f"(el) => ({RGB})(getComputedStyle(el).color)", inactive.element_handle())
+    assert _contrast(color[:3], bar[:3]) >= 4.5
+    seen = 0
+    for _step in range(12):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(
+            """() => { const el = document.activeElement; const s = getComputedStyle(el);
+            return {nav: !!el.closest('.shell-navbar'), link: el.matches('a.nav-link'),
+                    style: s.outlineStyle, width: parseFloat(s.outlineWidth),
+                    color: s.outlineColor}; }"""
+        )
+        if not focused["nav"]:
+            continue
+        assert focused["style"] == "solid" and focused["width"] >= 3, focused
+        ring = page.evaluate(f"(c) => ({RGB})(c)", focused["color"])
+        assert _contrast(ring[:3], bar[:3]) >= 3, focused
+        seen += focused["link"]
+    assert seen >= 3
+    screenshot(page, "menu-focus")
+
+
+def test_charts_add_no_tab_stops_and_dropdowns_show_focus(page):
+    sign_in(page, "leadership")
+    page.wait_for_selector("#overview-trend-graph .main-svg", timeout=20000)
+    stops = page.evaluate(
+        """() => Array.from(document.querySelectorAll('.dash-graph, .js-plotly-plot')).map(g =>
+            g.querySelectorAll('a[href], button, input, select, textarea, '
+                               + '[tabindex]:not([tabindex="-1"])').length)"""
+    )
+    assert stops and max(stops) == 0, stops
+    assert page.locator(".modebar").count() == 0
+    page.focus("#overview-period")
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Tab")
+    outline = page.evaluate(
+        """() => { const el = document.activeElement; const s = getComputedStyle(el);
+        const box = el.closest('.dash-dropdown') || el; const b = getComputedStyle(box);
+        return Math.max(parseFloat(s.outlineWidth) || 0, parseFloat(b.outlineWidth) || 0); }"""
+    )
+    assert outline >= 3
+    screenshot(page, "dropdown-focus")
+
+
+def _choose(page, dropdown: str, option: str | None = None) -> None:
+    page.click(dropdown)
+    choice = page.get_by_role("option", name=option) if option else page.get_by_role("option")
+    choice.first.click() if option is None else choice.click()
+
+
+def test_back_undoes_a_filter_change_and_filters_follow_the_reader(page):
+    sign_in(page, "leadership")
+    page.wait_for_selector("#overview-trend-table .ag-row", timeout=20000)
+    page.wait_for_function("() => location.search.includes('period=12m')", timeout=20000)
+    rows = "#overview-trend-table .ag-center-cols-container .ag-row"
+    count = f"() => document.querySelectorAll('{rows}').length === "
+    _choose(page, "#overview-period", "Last 3 months")
+    page.wait_for_function("() => location.search.includes('period=3m')", timeout=20000)
+    page.wait_for_function(count + "3", timeout=20000)
+    page.go_back()
+    page.wait_for_function("() => location.search.includes('period=12m')", timeout=20000)
+    assert page.url.startswith(page.base_url)
+    page.wait_for_function(count + "12", timeout=20000)
+    page.wait_for_function(
+        "() => document.querySelector('#overview-period').innerText.includes('Last 12 months')",
+        timeout=20000,
+    )
+
+    _choose(page, "#overview-period", "Last 24 months")
+    page.wait_for_function("() => location.search.includes('period=24m')", timeout=20000)
+    _choose(page, "#overview-area")
+    page.wait_for_function("() => location.search.includes('area=')", timeout=20000)
+    area = page.evaluate("() => new URLSearchParams(location.search).get('area')")
+    area_name = page.inner_text("#overview-area")
+    page.locator(".shell-navbar a.nav-link", has_text="workload").first.click()
+    page.wait_for_url("**/workload**", timeout=20000)
+    page.wait_for_function(
+        f"() => location.search.includes('period=24m') && location.search.includes('area={area}')",
+        timeout=20000,
+    )
+    assert "Last 24 months" in page.inner_text("#workload-period")
+    assert area_name.strip() in page.inner_text("#workload-area")
+    screenshot(page, "filters-follow-to-workload")
+    page.go_back()
+    page.wait_for_url(lambda url: "/workload" not in url, timeout=20000)
+    assert "period=24m" in page.url and f"area={area}" in page.url
+    assert page.errors == []
