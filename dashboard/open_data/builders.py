@@ -53,7 +53,7 @@ def incidents(viewer: Viewer, hist: History, query: Query) -> pd.DataFrame:
 def outcomes(viewer: Viewer, hist: History, query: Query) -> pd.DataFrame:
     table = grains.outcome_table(viewer, hist)
     rows = [
-        (q, s, o, table.figure([q], strand=s, outcome=o))
+        (q, s, o, table.figure(_quarter_months(hist, q), strand=s, outcome=o))
         for q in query.quarters
         for s in [*STRANDS, TOTAL]
         for o in [*OUTCOME_VALUES, TOTAL]
@@ -61,11 +61,15 @@ def outcomes(viewer: Viewer, hist: History, query: Query) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["quarter", "strand", "outcome", "count"])
 
 
+def _quarter_months(hist: History, quarter: str) -> list[str]:
+    return [m for m in hist.months if open_data.quarter_of(m) == quarter]
+
+
 def timeliness(viewer: Viewer, hist: History, query: Query) -> pd.DataFrame:
     tables = grains.timeliness_tables(viewer, hist)
     rows = []
     for quarter in query.quarters:
-        months = [m for m in hist.months if open_data.quarter_of(m) == quarter]
+        months = _quarter_months(hist, quarter)
         counts = {n: t.figure(months, area=query.area) for n, t in tables.items()}
         rows.append(
             {

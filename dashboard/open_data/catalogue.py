@@ -83,7 +83,7 @@ CATALOGUE: dict[str, Dataset] = {
                 "when the outcome was not entered)."
             ),
             "public",
-            N_("calendar quarter closed × strand × outcome"),
+            N_("calendar quarter closed (summed from months) × strand × outcome"),
             (
                 QUARTER,
                 STRAND,

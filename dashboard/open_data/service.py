@@ -33,7 +33,7 @@ class Answer:
 def produce(dataset: Dataset, viewer: Viewer, args: Mapping[str, str], today: date) -> Answer:
     """The dataset for the viewer's organisation and the filters in `args` (BadQuery when a
     filter is wrong)."""
-    hist = history(viewer.organisation_id, today)
+    hist = history(viewer.organisation_id, today, viewer)
     query = parse_query(args, hist, dataset.filters, dataset.name)
     frame = dataset.build(viewer, hist, query)[[c.name for c in dataset.columns]].copy()
     for column in dataset.columns:

@@ -56,7 +56,7 @@ def area_rates(hist, table, people: pd.DataFrame) -> pd.DataFrame:
 
 
 def summary(viewer: Viewer, today: date) -> Summary:
-    hist = grains.history(viewer.organisation_id, today)
+    hist = grains.history(viewer.organisation_id, today, viewer)
     months = hist.months[-YEAR:]
     referrals = grains.referral_tables(viewer, hist)
     incidents = referrals["incidents"]

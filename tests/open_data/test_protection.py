@@ -3,10 +3,16 @@ cell or the sum of the published cells it covers, hidden when any of them is hid
 
 from __future__ import annotations
 
+from datetime import date
+from unittest import mock
+
 import pandas as pd
 import pytest
 
-from dashboard.open_data.protection import TOTAL, GrainTable, exact
+from dashboard import published
+from dashboard.open_data import protection
+from dashboard.open_data.protection import TOTAL, GrainTable, ReleaseTable, exact
+from dashboard.release import TABLES, Release, Table, recording
 from dashboard.viewer import Viewer
 
 CELLS = {
@@ -51,16 +57,26 @@ def test_exact_tables_for_activities():
     assert table.figure(["2025-02"]) == 0
 
 
-def test_protected_tables_hide_small_counts(app):
-    from dashboard.open_data.protection import protect
+def test_release_tables_read_the_release_cells():
+    """Open data reads the organisation's release: the same cells, hidden where it hides,
+    every month open data covers giving the release's whole-history margin."""
+    truth = {k: (2 if v is None else v) for k, v in CELLS.items()}
+    release = Release(1, ("2024-12", "2025-01", "2025-02"), {"t": CELLS}, {"t": truth})
+    table = ReleaseTable(release, "t", ("2025-01", "2025-02"))
+    with mock.patch.dict(TABLES, {"t": Table("t", ("month", "area"), "count", "t")}):
+        with recording() as figures:
+            assert table.figure(["2025-01"], area="S") is None
+            assert table.figure(["2025-01", "2025-02"], area="S") == 7  # the margin
+            assert table.figure(None) == 20
+        assert figures[0] == (1, "t", (("2025-01", "S"),), None)
+        assert figures[1] == (1, "t", ((TOTAL, "S"),), 7)
 
-    frame = pd.DataFrame(
-        {"month": ["2025-01", "2025-01", "2025-02"], "area": ["N", "S", "N"], "count": [9, 2, 8]}
-    )
-    categories = {"month": ["2025-01", "2025-02"], "area": ["N", "S"]}
-    with app.server.test_request_context("/"):
-        public = protect(Viewer("public", 1), {"t": (frame, ("month", "area"), categories)})["t"]
-        staff = protect(Viewer("leadership", 1), {"t": (frame, ("month", "area"), categories)})["t"]
-    assert public.figure(["2025-01"], area="S") is None
-    assert staff.figure(["2025-01"], area="S") == 2
-    assert public.figure(None) == staff.figure(None) == 19
+
+def test_staff_read_the_exact_cells(app):
+    truth = {k: (2 if v is None else v) for k, v in CELLS.items()}
+    release = Release(1, ("2025-01", "2025-02"), {"t": CELLS}, {"t": truth})
+    with mock.patch.object(published, "release_for", lambda org, today: release):
+        staff = protection.release_of(Viewer("leadership", 1), 1, date(2025, 3, 1))
+        public = protection.release_of(Viewer("public", 1), 1, date(2025, 3, 1))
+    assert staff.cells["t"][("2025-01", "S")] == 2
+    assert public.cells["t"][("2025-01", "S")] is None
