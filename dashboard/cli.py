@@ -253,6 +253,8 @@ def export_open_data(obj: Context, directory: Path, org_code: str | None, audien
         )
     rows = sum(n for _name, n in written)
     click.echo(f"wrote {len(written)} datasets ({rows} rows) and datapackage.json to {directory}")
+
+
 # --- imports: create-org, import, import-template, export-records, data-dictionary ---------
 from dashboard.import_cli import add_import_commands  # noqa: E402 - registers on `cli` above
 

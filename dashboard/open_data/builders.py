@@ -108,13 +108,8 @@ COLUMNS_TIMELINESS = [
 
 def channels(viewer: Viewer, hist: History, query: Query) -> pd.DataFrame:
     table = grains.channel_table(viewer, hist)
-    rows = [
-        (m, c, a, table.figure([m], channel=c, area=a))
-        for m in query.months
-        for c in [*CHANNELS, TOTAL]
-        for a in _areas(hist, query)
-    ]
-    return pd.DataFrame(rows, columns=["month", "channel", "area", "count"])
+    rows = [(m, c, table.figure([m], channel=c)) for m in query.months for c in [*CHANNELS, TOTAL]]
+    return pd.DataFrame(rows, columns=["month", "channel", "count"])
 
 
 def training(viewer: Viewer, hist: History, query: Query) -> pd.DataFrame:

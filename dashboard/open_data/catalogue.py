@@ -127,17 +127,20 @@ CATALOGUE: dict[str, Dataset] = {
         ),
         Dataset(
             "channel_volumes",
-            N_("Reports by channel, month and area"),
-            N_("Monthly counts of reports by the channel used (999, 101, online, ...)."),
+            N_("Reports by channel and month"),
+            N_(
+                "Monthly counts of reports by the channel used (999, 101, online, ...), for "
+                "the whole force: a month's channels by area are not published, as with the "
+                "strand breakdown the pages show they would let small counts be recovered."
+            ),
             "partner",
-            N_("calendar month × channel × area"),
+            N_("calendar month × channel"),
             (
                 MONTH,
                 Column("channel", "string", N_("Reporting channel, or All."), (*CHANNELS, TOTAL)),
-                AREA,
                 count_column("count", N_("Reports; empty or [c] when hidden.")),
             ),
-            ("from", "to", "area"),
+            ("from", "to"),
             True,
             builders.channels,
             (models.ChannelVolume,),
