@@ -102,7 +102,7 @@ def timeliness_tables(viewer: Viewer, hist: History) -> dict[str, ReleaseTable]:
 
 
 def channel_table(viewer: Viewer, hist: History) -> ReleaseTable:
-    """Reports by month × channel × area: the release's channel-by-area table."""
+    """Reports by month × channel (× area): the release's channel-by-area table."""
     return hist.tables("channels_area")["channels_area"]
 
 
