@@ -7,7 +7,7 @@ import sys
 from typing import Any
 
 import dash
-from flask import Flask, jsonify
+from flask import Flask, jsonify, redirect, request
 from flask_wtf.csrf import CSRFError
 from sqlalchemy import text
 
@@ -17,8 +17,10 @@ from dashboard.auth import form_expired, too_many_attempts
 from dashboard.config import INSTANCE_DIR, PROJECT_ROOT, load_config
 from dashboard.extensions import cache, csrf, db, limiter, login_manager
 from dashboard.i18n import babel, select_locale
+from dashboard.open_data.api import bp as open_data_bp
 from dashboard.security import install_error_pages, install_headers
 from dashboard.shell import shell_layout
+from dashboard.viewer import current_viewer
 
 __all__ = ["create_app"]
 
@@ -56,6 +58,7 @@ def create_server(config: dict[str, Any]) -> Flask:
     cache.init_app(server)
     babel.init_app(server, locale_selector=select_locale)
     server.register_blueprint(auth_bp)
+    server.register_blueprint(open_data_bp)
     server.register_error_handler(429, too_many_attempts)
     server.register_error_handler(CSRFError, form_expired)
     install_error_pages(server)
@@ -109,10 +112,19 @@ def create_app(overrides: dict[str, Any] | None = None) -> dash.Dash:
         if blueprint is not None and blueprint.name not in server.blueprints:
             server.register_blueprint(blueprint)
     install_headers(server, app)
+    server.before_request(land_anonymous_on_public_summary)  # after Dash's own hooks
     # Claim the page callbacks now, so that several apps in one process (tests) each get theirs.
     with server.test_request_context("/"):
         app._setup_server()
     return app
+
+
+def land_anonymous_on_public_summary():
+    """Anonymous visitors asking for "/" get the public summary; "/" stays the overview for
+    signed-in users."""
+    if request.method == "GET" and request.path == "/" and not current_viewer().is_authenticated:
+        return redirect("/public")
+    return None
 
 
 def _l_title() -> str:

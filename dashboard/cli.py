@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sys
 from datetime import date
+from pathlib import Path
 
 import click
 from sqlalchemy import inspect
@@ -204,6 +205,54 @@ def verify_audit(obj: Context) -> None:
     if broken is not None:
         fail(f"audit chain broken at event id {broken}")
     click.echo("ok")
+
+
+# --- open data (export-open-data) ----------------------------------------------------------
+@cli.command("export-open-data")
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--org", "org_code", default=None, help="Organisation code (default: PUBLIC_ORG).")
+@click.option(
+    "--audience",
+    type=click.Choice(["public", "partner"]),
+    default="partner",
+    show_default=True,
+    help="public: the public datasets only; partner: the whole catalogue.",
+)
+@click.pass_obj
+def export_open_data(obj: Context, directory: Path, org_code: str | None, audience: str) -> None:
+    """Write every open dataset as CSV plus a Frictionless Data Package (datapackage.json),
+    disclosure-controlled as the audience sees it."""
+    from sqlalchemy import select
+
+    from dashboard import create_app
+    from dashboard.open_data.export import export
+    from dashboard.viewer import Viewer
+    from data_access.models import Organisation
+
+    code = org_code or obj.config["PUBLIC_ORG"]
+    if not inspect(obj.db.engine).has_table("organisation"):
+        fail("the database has no schema; run `python -m dashboard init-db` first")
+    with obj.db.session() as session:
+        org_id = session.scalar(select(Organisation.id).where(Organisation.code == code))
+    if org_id is None:
+        fail(f"no organisation with code {code!r}")
+    app = create_app(obj.config)
+    try:
+        with app.server.test_request_context("/"):
+            written = export(directory, Viewer(audience, org_id), code, date.today())
+    except OSError as exc:
+        fail(f"cannot write to {directory}: {exc.strerror or exc}")
+    with obj.db.session() as session:
+        audit.record(
+            session,
+            "download",
+            organisation_id=org_id,
+            username="cli",
+            target="export-open-data",
+            detail={"audience": audience, "datasets": len(written)},
+        )
+    rows = sum(n for _name, n in written)
+    click.echo(f"wrote {len(written)} datasets ({rows} rows) and datapackage.json to {directory}")
 
 
 # --- imports: create-org, import, import-template, export-records, data-dictionary ---------

@@ -55,6 +55,8 @@ SETTINGS: dict[str, tuple[Any, str]] = {
     "HOST": ("127.0.0.1", "address make run serves on"),
     "PORT": (8050, "port make run serves on"),
     "LOG_LEVEL": ("INFO", "Python logging level"),
+    # open data API (dashboard/open_data/api.py)
+    "OPEN_DATA_RATE_LIMIT": ("60 per minute", "open data API requests allowed per address"),
     "MAX_REQUEST_MB": (2, "largest request body accepted, in megabytes (larger: HTTP 413)"),
 }
 

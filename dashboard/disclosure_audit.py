@@ -1,7 +1,8 @@
 """The disclosure audit (`python -m dashboard audit-disclosure`, and the intruder test): harvest
 every figure a role can obtain by calling every data callback and download of the public pages
-over every filter value and period, as the browser does, then let the LP intruder
-(dashboard.disclosure_intruder) bound every protected cell of the release."""
+over every filter value and period, as the browser does, and every open dataset of the API
+(dashboard.open_data.harvest), then let the LP intruder (dashboard.disclosure_intruder) bound
+every protected cell of the release using pages and API together."""
 
 from __future__ import annotations
 
@@ -212,13 +213,15 @@ def run(
 
     from dashboard import create_app, published
     from dashboard.filters import period_choices
+    from dashboard.open_data import harvest as open_data_harvest
     from dashboard.page_support import org_areas, today
     from dashboard.viewer import Viewer, public_organisation_id
     from data_access.queries import indicators
 
     if role not in ("public", "partner"):
         raise ValueError(f"role must be public or partner, not {role!r}")
-    dash_app = create_app({"PUBLIC_ORG": org_code} if org_code else None)
+    overrides = {"OPEN_DATA_RATE_LIMIT": "1000000 per minute"}  # the audit's own requests
+    dash_app = create_app({**overrides, "PUBLIC_ORG": org_code} if org_code else overrides)
     server = dash_app.server
     with server.test_request_context("/"):
         org = public_organisation_id()
@@ -239,6 +242,9 @@ def run(
     indicators.indicator_counts = per_period(exact)
     try:
         calls, figures = harvest(dash_app, client, role, areas, periods or period_choices(today()))
+        more, summary = open_data_harvest.harvest_summary(dash_app, client)
     finally:
         indicators.indicator_counts = exact
-    return audit(release, calls, figures, threshold)
+    ranges = open_data_harvest.year_ranges(release.months)
+    api_calls, api = open_data_harvest.harvest_api(client, ranges, areas)
+    return audit(release, calls + more + api_calls, [*figures, *summary, *api], threshold)

@@ -30,6 +30,9 @@ POLICY: dict[str, frozenset[str]] = {
     "engagement": STAFF,
     "report": frozenset({"network", "leadership"}),
     "scrutiny": MANAGEMENT,
+    # Open data: the public summary and the /data page (with the API's public datasets).
+    "public": EVERYONE,
+    "data": EVERYONE,
 }
 
 # Finer-grained features inside a page.
@@ -39,6 +42,8 @@ FEATURES: dict[str, frozenset[str]] = {
     "commitments.private": STAFF,
     "engagement.edit": frozenset({"coordinator"}),
     "scrutiny.edit": frozenset({"coordinator"}),
+    # Partner datasets of the open-data catalogue (page, API and export).
+    "data.partner": frozenset({"partner"}) | STAFF,
 }
 
 # Roles whose figures pass disclosure control. Admin manages users, not data: it sees what the

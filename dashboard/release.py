@@ -24,14 +24,14 @@ from data_access.queries.channels import monthly_volumes
 from data_access.queries.common import Period, list_areas
 from data_access.queries.indicators import offer_limit
 from data_access.queries.indicators_common import UNKNOWN_AREA
-from data_access.queries.indicators_referrals import referral_sums
-from data_access.vocab import CHANNELS, STRANDS
+from data_access.queries.indicators_referrals import DEFAULT_OFFER_DAYS
+from data_access.vocab import CHANNELS, INCIDENT_TYPES, OUTCOMES, STRANDS
 
 TOTAL = disclosure.TOTAL
 #: Months before the current one the release reaches back at least: the previous period of
 #: the longest rolling window (36 months) starts 72 months back.
 LOOKBACK_MONTHS = 72
-MEASURES = tuple(m for m in referral_sums() if m != "referrals")
+MEASURES = tuple(m for m in source.release_sums(DEFAULT_OFFER_DAYS) if m != "referrals")
 data_version = source.data_version
 
 
@@ -48,6 +48,9 @@ class Table:
 TABLES: dict[str, Table] = {
     "referrals": Table("referrals", ("month", "area", "strand"), "referrals", "referrals"),
     "referrals_channel": Table("referrals", ("month", "channel"), "referrals", "referrals"),
+    "referrals_incident": Table(
+        "referrals", ("month", "strand", "incident"), "referrals", "referrals"
+    ),
     **{
         f"referrals.{m}": Table("referrals", ("month", "area", "strand"), m, f"referrals.{m}")
         for m in MEASURES
@@ -56,6 +59,8 @@ TABLES: dict[str, Table] = {
     "channels_strand": Table("channels", ("month", "channel", "strand"), "count", "channels"),
     "surveys.responses": Table("surveys", ("month", "area"), "responses", "surveys.responses"),
     "surveys.satisfied": Table("surveys", ("month", "area"), "satisfied", "surveys.satisfied"),
+    # referrals closed, by the month closed: a different cohort from referrals reported
+    "outcomes": Table("outcomes", ("month", "strand", "outcome"), "count", "outcomes"),
 }
 
 
@@ -140,12 +145,15 @@ def build_release(session, org_id: int, today: date, threshold: int) -> Release:
         ),
         "channels": monthly_volumes(session, org_id, whole),
         "surveys": source.survey_months(session, org_id, whole),
+        "outcomes": source.outcome_months(session, org_id, whole),
     }
     categories = {
         "month": list(months),
         "area": areas,
         "strand": list(STRANDS),
         "channel": list(CHANNELS),
+        "incident": list(INCIDENT_TYPES),
+        "outcome": [*OUTCOMES, "not_recorded"],
     }
     cells, truth = {}, {}
     for group in dict.fromkeys(t.group for t in TABLES.values()):

@@ -7,6 +7,7 @@ from flask import current_app
 
 from dashboard.access import register_page
 from dashboard.i18n import N_, _
+from pages.methodology_open_data import open_data_sections
 
 register_page(__name__, path="/methodology", title=N_("Methodology"), order=95)
 
@@ -161,5 +162,6 @@ def layout(**_query):
                     "number. The demo force's data are synthetic."
                 )
             ),
+            *open_data_sections(threshold),
         ]
     )

@@ -29,6 +29,8 @@ PAGES = {
     "/engagement": "engagement",
     "/report": "report",
     "/scrutiny": "scrutiny",
+    "/data": "data",
+    "/public": "public",
 }
 
 
@@ -57,7 +59,9 @@ def test_every_page_is_in_the_policy():
 def test_page_access_by_role(login_as, path, role):
     client = login_as(role)
     response = client.get(path)
-    if allowed(role, PAGES[path]):
+    if path == "/" and role == "public":  # anonymous visitors land on the public summary
+        assert response.status_code == 302 and response.headers["Location"] == "/public"
+    elif allowed(role, PAGES[path]):
         assert response.status_code == 200
     elif role == "public":
         assert response.status_code == 302 and "/login" in response.headers["Location"]
@@ -91,7 +95,7 @@ def test_callbacks_allowed_or_refused_as_policy_says(app):
 
 def test_anonymous_html_carries_no_restricted_page(client):
     """The index and the layout anonymous visitors get hold no restricted page or its data."""
-    index = client.get("/").get_data(as_text=True)
+    index = client.get("/public").get_data(as_text=True)
     layout = client.get("/_dash-layout").get_data(as_text=True)
     assert "validation_layout" not in index
     restricted = [key for key, roles in POLICY.items() if "public" not in roles]
@@ -175,6 +179,9 @@ ROUTES = {
     "/login",
     "/logout",
     "/healthz",
+    "/api/v1/datasets",
+    "/api/v1/datasets/<name>.<fmt>",
+    "/api/v1/<path:rest>",
     "/assets/<path:filename>",
     "/_dash-component-suites/<string:package_name>/<path:fingerprinted_path>",
     "/_dash-layout",

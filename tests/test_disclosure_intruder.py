@@ -12,6 +12,7 @@ import pytest
 
 from dashboard import create_app, published
 from dashboard.disclosure_audit import audit, harvest, per_period
+from dashboard.open_data.harvest import harvest_api, harvest_summary
 from dashboard.page_support import org_areas, today
 from dashboard.release import TOTAL
 from dashboard.viewer import public_organisation_id
@@ -19,13 +20,16 @@ from data_access.queries import indicators
 from tests.conftest import OUTPUT, app_config, login
 
 PERIODS = ["12m", str(today().year - 1)]  # overlapping: months shared by both
+API_COUNTS: dict[str, int] = {}
 
 
 @pytest.fixture(scope="module")
 def small_force(demo_url):
     """The app with the small second organisation (NSC) as the public one, its partner signed
     in, its release and the figures harvested."""
-    dash_app = create_app(app_config(demo_url, PUBLIC_ORG="NSC"))
+    dash_app = create_app(
+        app_config(demo_url, PUBLIC_ORG="NSC", OPEN_DATA_RATE_LIMIT="100000 per minute")
+    )
     client = dash_app.server.test_client()
     client.get("/")
     assert login(client, "nsc_partner").status_code == 302
@@ -39,19 +43,32 @@ def small_force(demo_url):
     original, indicators.indicator_counts = indicators.indicator_counts, exact
     try:
         calls, figures = harvest(dash_app, client, "partner", areas, PERIODS, downloads=False)
+        summary_calls, summary = harvest_summary(dash_app, client)
     finally:
         indicators.indicator_counts = original
-    return release, calls, figures
+    # The open data API over the same months (the last 12, last year) and every area.
+    year = str(today().year - 1)
+    ranges = [(release.months[-12], release.months[-1]), (f"{year}-01", f"{year}-12")]
+    api_calls, api = harvest_api(client, ranges, areas)
+    API_COUNTS.update(calls=api_calls + summary_calls, figures=len(set(api) | set(summary)))
+    return release, calls + summary_calls + api_calls, [*figures, *summary, *api]
 
 
 def test_intruder_recovers_no_small_count(small_force):
     release, calls, figures = small_force
     report = audit(release, calls, figures, 5)
-    summary = "disclosure intruder (NSC partner): " + "; ".join(report.lines()[:6])
+    summary = "disclosure intruder (NSC partner, pages + open data): " + "; ".join(
+        report.lines()[:6]
+    )
+    summary += (
+        f"; open data + public summary: {API_COUNTS['calls']} requests, "
+        f"{API_COUNTS['figures']} figures"
+    )
     print(summary)
     OUTPUT.mkdir(exist_ok=True)
     (Path(OUTPUT) / "disclosure-intruder.txt").write_text(summary + "\n")
     assert report.harvested > 500 and report.hidden > 50 and report.protected > 100
+    assert API_COUNTS["figures"] > 500  # the open data took part
     assert report.ok, "\n".join(report.lines())
 
 

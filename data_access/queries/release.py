@@ -5,7 +5,7 @@ volumes and victim-satisfaction survey responses, plus a data version to key it 
 from __future__ import annotations
 
 import pandas as pd
-from sqlalchemy import func, select
+from sqlalchemy import String, func, literal, select
 from sqlalchemy.orm import Session
 
 from data_access.models import Area, ChannelVolume, Referral, SurveyResponse
@@ -51,20 +51,30 @@ def first_month(session: Session, org_id: int) -> str | None:
     return f"{min(known):%Y-%m}" if known else None
 
 
+def release_sums(offer_days: int) -> dict[str, object]:
+    """Every referral count the release holds: the indicators' (`referral_sums`) and the LO
+    offers made and accepted the open data publish."""
+    return {
+        **referral_sums(offer_days),
+        "offered": count_if(Referral.offered_on.is_not(None)),
+        "accepted": count_if(Referral.offer_outcome == "accepted"),
+    }
+
+
 def referral_months(session: Session, org_id: int, period: Period, offer_days: int) -> pd.DataFrame:
-    """Referrals reported in the period per month, channel, area and strand, with every
-    indicator count of `indicators_referrals.referral_sums` as a column."""
+    """Referrals reported in the period per month, channel, area, strand and incident type,
+    with every count of `release_sums` as a column."""
     check_org(session, org_id)
-    sums = referral_sums(offer_days)
+    sums = release_sums(offer_days)
     month = month_of(Referral.reported_on)
-    keys = (month, Referral.channel, Area.code, Referral.strand)
+    keys = (month, Referral.channel, Area.code, Referral.strand, Referral.incident_type)
     stmt = (
         select(*keys, *sums.values())
         .join(Area, Area.id == Referral.area_id)
         .where(Referral.organisation_id == org_id, *in_period(Referral.reported_on, period))
         .group_by(*keys)
     )
-    result = frame(session, stmt, ["month", "channel", "area", "strand", *sums])
+    result = frame(session, stmt, ["month", "channel", "area", "strand", "incident", *sums])
     for column in sums:
         result[column] = result[column].astype("int64")
     return result
@@ -92,3 +102,18 @@ def survey_months(session: Session, org_id: int, period: Period) -> pd.DataFrame
     )
     result = frame(session, stmt, ["month", "area", "responses", "satisfied"])
     return result.astype({"responses": "int64", "satisfied": "int64"})
+
+
+def outcome_months(session: Session, org_id: int, period: Period) -> pd.DataFrame:
+    """Referrals closed in the period per month closed, strand and outcome ('not_recorded'
+    when none): columns month, strand, outcome, count."""
+    check_org(session, org_id)
+    month = month_of(Referral.closed_on)
+    outcome = func.coalesce(Referral.outcome, literal("not_recorded"), type_=String(32))
+    stmt = (
+        select(month, Referral.strand, outcome, func.count(Referral.id))
+        .where(Referral.organisation_id == org_id, *in_period(Referral.closed_on, period))
+        .group_by(month, Referral.strand, outcome)
+    )
+    result = frame(session, stmt, ["month", "strand", "outcome", "count"])
+    return result.astype({"count": "int64"})

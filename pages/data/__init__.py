@@ -1,0 +1,1 @@
+"""The open data page (catalogue, viewer, data dictionary, revisions) and its helpers."""

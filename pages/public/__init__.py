@@ -1,0 +1,1 @@
+"""The public summary page and its helpers."""

@@ -1,0 +1,1 @@
+"""Tests of the open-data catalogue, its API, export and harvest helper."""
