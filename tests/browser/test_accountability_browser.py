@@ -32,14 +32,14 @@ def test_leadership_sees_the_accountability_page(page):
         "(before) => document.querySelector('#accountability-delay-months-caption')"
         ".innerText !== before",
         arg=caption,
-        timeout=20000,
+        timeout=60000,
     )
     assert "delay=victim_contact_within_days" in page.url
 
     page.click("#accountability-status")
     page.get_by_role("option", name="In progress").click()
-    page.wait_for_function("() => location.search.includes('status=in_progress')", timeout=20000)
-    page.wait_for_selector("#accountability-actions-table .ag-row", timeout=20000)
+    page.wait_for_function("() => location.search.includes('status=in_progress')", timeout=60000)
+    page.wait_for_selector("#accountability-actions-table .ag-row", timeout=60000)
     statuses = page.locator(
         "#accountability-actions-table [col-id=status].ag-cell"
     ).all_inner_texts()

@@ -24,9 +24,9 @@ def line_values(page) -> list[list[float | None]]:
 def test_partner_sees_gaps_markers_and_keeps_the_channel_in_the_address(page):
     sign_in(page, "partner")
     page.goto(page.base_url + "/channels?period=12m")
-    page.wait_for_selector(GRAPH + " .main-svg", timeout=20000)
-    page.wait_for_selector("#channels-referrals-table .ag-row", timeout=20000)
-    page.wait_for_selector("#channels-share-card", timeout=20000)
+    page.wait_for_selector(GRAPH + " .main-svg", timeout=60000)
+    page.wait_for_selector("#channels-referrals-table .ag-row", timeout=60000)
+    page.wait_for_selector("#channels-share-card", timeout=60000)
     assert page.locator(ROWS).count() == 13  # 12 months and the period total
     lines = line_values(page)
     assert len(lines) == 7
@@ -41,13 +41,13 @@ def test_partner_sees_gaps_markers_and_keeps_the_channel_in_the_address(page):
     page.get_by_role("option", name="Third-party centre").click()
     page.wait_for_function(
         f"() => document.querySelector('{GRAPH}').data.filter(t => t.yaxis !== 'y2').length === 1",
-        timeout=20000,
+        timeout=60000,
     )
     assert "channel=third_party" in page.url
     page.wait_for_function(
         "() => (document.querySelector('#channels-volumes-table .ag-header') || {})"
         ".innerText?.includes('Third-party centre')",
-        timeout=20000,
+        timeout=60000,
     )
     headers = page.inner_text("#channels-volumes-table .ag-header")
     assert "Third-party centre" in headers and "Online" not in headers

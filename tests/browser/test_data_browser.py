@@ -27,7 +27,7 @@ def test_partner_views_and_downloads_a_dataset(page):
     page.get_by_role("option", name="Newport").click()
     page.wait_for_function(
         "() => document.querySelector('#data-api-link')?.innerText.includes('area=NE')",
-        timeout=20000,
+        timeout=60000,
     )
     assert "offerable" in page.inner_text("#data-dictionary")
     page.wait_for_function("() => window.location.search.includes('area=NE')", timeout=10000)

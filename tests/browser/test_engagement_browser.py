@@ -29,7 +29,7 @@ def test_coordinator_records_an_event(page):
     page.fill("#engagement-event-title", "Browser test surgery")
     page.fill("#engagement-event-police-attending", "one")
     page.click("#engagement-event-save")
-    page.wait_for_selector("#engagement-event-message .alert-danger", timeout=20000)
+    page.wait_for_selector("#engagement-event-message .alert-danger", timeout=60000)
     message = page.inner_text("#engagement-event-message")
     assert "Nothing was saved" in message and "Date held" in message
     page.fill("#engagement-event-held-on", (date.today() - timedelta(days=2)).isoformat())
@@ -37,9 +37,9 @@ def test_coordinator_records_an_event(page):
     page.get_by_role("option", name="Surgery").click()
     page.fill("#engagement-event-police-attending", "1")
     page.click("#engagement-event-save")
-    page.wait_for_selector("#engagement-event-message .alert-success", timeout=20000)
+    page.wait_for_selector("#engagement-event-message .alert-success", timeout=60000)
     assert "recorded" in page.inner_text("#engagement-event-message")
-    page.wait_for_selector("#engagement-event-history .ag-row", timeout=20000)
+    page.wait_for_selector("#engagement-event-history .ag-row", timeout=60000)
     page.wait_for_timeout(500)
     screenshot(page, "engagement-coordinator")
     assert page.errors == []

@@ -15,15 +15,15 @@ def table_rows(page) -> int:
 
 def test_leadership_changes_period_and_sees_chart_and_table_update(page):
     sign_in(page, "leadership")
-    page.wait_for_selector("#overview-trend-graph .main-svg", timeout=20000)
-    page.wait_for_selector("#overview-trend-table .ag-row", timeout=20000)
+    page.wait_for_selector("#overview-trend-graph .main-svg", timeout=60000)
+    page.wait_for_selector("#overview-trend-table .ag-row", timeout=60000)
     assert table_rows(page) == 12
     caption_before = page.inner_text("#overview-trend-caption")
 
     page.click("#overview-period")
     page.get_by_role("option", name="Last 3 months").click()
     rows = "#overview-trend-table .ag-center-cols-container .ag-row"
-    page.wait_for_function(f"() => document.querySelectorAll('{rows}').length === 3", timeout=20000)
+    page.wait_for_function(f"() => document.querySelectorAll('{rows}').length === 3", timeout=60000)
     assert "period=3m" in page.url
     assert page.inner_text("#overview-trend-caption") != caption_before
     assert page.locator("#overview-trend-graph .main-svg").count() >= 1
@@ -34,7 +34,7 @@ def test_leadership_changes_period_and_sees_chart_and_table_update(page):
 def test_copied_url_reproduces_the_view(page):
     sign_in(page, "leadership")
     page.goto(page.base_url + "/?period=6m&strand=transphobic")
-    page.wait_for_selector("#overview-trend-table .ag-row", timeout=20000)
+    page.wait_for_selector("#overview-trend-table .ag-row", timeout=60000)
     assert table_rows(page) == 6
     headers = page.inner_text("#overview-trend-table .ag-header")
     assert "Transphobic" in headers and "Homophobic" not in headers
@@ -46,7 +46,7 @@ def test_area_from_the_address_is_kept(page, attempt):
     """The area in a shared link survives the area names arriving after the page loads."""
     sign_in(page, "leadership")
     page.goto(page.base_url + "/?period=12m&area=NE")
-    page.wait_for_selector("#overview-trend-table .ag-row", timeout=20000)
+    page.wait_for_selector("#overview-trend-table .ag-row", timeout=60000)
     page.wait_for_timeout(500)
     assert "area=NE" in page.url
     assert "Newport" in page.inner_text("#overview-area")

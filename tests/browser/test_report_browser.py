@@ -18,10 +18,10 @@ def test_network_reads_and_prints_the_report(page):
     first = page.inner_text("#report-headlines")
     page.click("#report-quarter")
     page.get_by_role("option").nth(2).click()
-    page.wait_for_function("() => location.search.includes('quarter=')", timeout=20000)
+    page.wait_for_function("() => location.search.includes('quarter=')", timeout=60000)
     page.wait_for_function(
         "(before) => document.querySelector('#report-headlines')?.innerText !== before",
-        arg=first, timeout=20000,
+        arg=first, timeout=60000,
     )  # fmt: skip
     quarter = page.url.split("quarter=")[1]
     assert page.get_attribute("#report-pdf", "href") == f"/report.pdf?quarter={quarter}"

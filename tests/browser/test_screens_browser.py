@@ -130,7 +130,7 @@ def test_menu_focus_is_visible_and_links_readable(page):
 
 def test_charts_add_no_tab_stops_and_dropdowns_show_focus(page):
     sign_in(page, "leadership")
-    page.wait_for_selector("#overview-trend-graph .main-svg", timeout=20000)
+    page.wait_for_selector("#overview-trend-graph .main-svg", timeout=60000)
     stops = page.evaluate(
         """() => Array.from(document.querySelectorAll('.dash-graph, .js-plotly-plot')).map(g =>
             g.querySelectorAll('a[href], button, input, select, textarea, '
@@ -158,38 +158,38 @@ def _choose(page, dropdown: str, option: str | None = None) -> None:
 
 def test_back_undoes_a_filter_change_and_filters_follow_the_reader(page):
     sign_in(page, "leadership")
-    page.wait_for_selector("#overview-trend-table .ag-row", timeout=20000)
-    page.wait_for_function("() => location.search.includes('period=12m')", timeout=20000)
+    page.wait_for_selector("#overview-trend-table .ag-row", timeout=60000)
+    page.wait_for_function("() => location.search.includes('period=12m')", timeout=60000)
     rows = "#overview-trend-table .ag-center-cols-container .ag-row"
     count = f"() => document.querySelectorAll('{rows}').length === "
     _choose(page, "#overview-period", "Last 3 months")
-    page.wait_for_function("() => location.search.includes('period=3m')", timeout=20000)
-    page.wait_for_function(count + "3", timeout=20000)
+    page.wait_for_function("() => location.search.includes('period=3m')", timeout=60000)
+    page.wait_for_function(count + "3", timeout=60000)
     page.go_back()
-    page.wait_for_function("() => location.search.includes('period=12m')", timeout=20000)
+    page.wait_for_function("() => location.search.includes('period=12m')", timeout=60000)
     assert page.url.startswith(page.base_url)
-    page.wait_for_function(count + "12", timeout=20000)
+    page.wait_for_function(count + "12", timeout=60000)
     page.wait_for_function(
         "() => document.querySelector('#overview-period').innerText.includes('Last 12 months')",
-        timeout=20000,
+        timeout=60000,
     )
 
     _choose(page, "#overview-period", "Last 24 months")
-    page.wait_for_function("() => location.search.includes('period=24m')", timeout=20000)
+    page.wait_for_function("() => location.search.includes('period=24m')", timeout=60000)
     _choose(page, "#overview-area")
-    page.wait_for_function("() => location.search.includes('area=')", timeout=20000)
+    page.wait_for_function("() => location.search.includes('area=')", timeout=60000)
     area = page.evaluate("() => new URLSearchParams(location.search).get('area')")
     area_name = page.inner_text("#overview-area")
     page.locator(".shell-navbar a.nav-link", has_text="workload").first.click()
-    page.wait_for_url("**/workload**", timeout=20000)
+    page.wait_for_url("**/workload**", timeout=60000)
     page.wait_for_function(
         f"() => location.search.includes('period=24m') && location.search.includes('area={area}')",
-        timeout=20000,
+        timeout=60000,
     )
     assert "Last 24 months" in page.inner_text("#workload-period")
     assert area_name.strip() in page.inner_text("#workload-area")
     screenshot(page, "filters-follow-to-workload")
     page.go_back()
-    page.wait_for_url(lambda url: "/workload" not in url, timeout=20000)
+    page.wait_for_url(lambda url: "/workload" not in url, timeout=60000)
     assert "period=24m" in page.url and f"area={area}" in page.url
     assert page.errors == []

@@ -28,10 +28,10 @@ def test_coordinator_draws_and_records(page):
     page.get_by_role("option", name="Notable practice").click()
     page.fill("#scrutiny-theme", "clear updates to the victim")
     page.click("#scrutiny-save")
-    page.wait_for_selector("#scrutiny-save-message .alert-success", timeout=20000)
+    page.wait_for_selector("#scrutiny-save-message .alert-success", timeout=60000)
     page.wait_for_function(
         "() => document.querySelector('#scrutiny-cases-table')?.innerText"
-        ".includes('Notable practice')", timeout=20000)  # fmt: skip
+        ".includes('Notable practice')", timeout=60000)  # fmt: skip
     page.wait_for_timeout(500)
     screenshot(page, "scrutiny-coordinator")
     assert page.errors == []

@@ -34,8 +34,8 @@ def test_network_sees_the_training_page(page):
     page.click("#training-course")
     page.get_by_role("option", name="Hate-crime investigation").click()
     page.wait_for_function("() => location.search.includes('course=investigation')",
-                           timeout=20000)  # fmt: skip
-    page.wait_for_selector("#training-areas-table .ag-row", timeout=20000)
+                           timeout=60000)  # fmt: skip
+    page.wait_for_selector("#training-areas-table .ag-row", timeout=60000)
     page.wait_for_timeout(800)
     screenshot(page, "training-network")
     assert page.errors == []

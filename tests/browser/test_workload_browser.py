@@ -29,7 +29,7 @@ def test_leadership_sees_the_workload_page(page):
     sign_in(page, "leadership")
     page.goto(page.base_url + "/workload")
     for selector in FILLED:
-        page.wait_for_selector(selector, timeout=20000)
+        page.wait_for_selector(selector, timeout=60000)
     assert page.locator("#workload-officers-table .ag-row").first.inner_text().startswith("LO-")
     assert "Referrals in period" in page.inner_text("#workload-referrals-card")
     everything = funnel_first_count(page)
@@ -41,13 +41,13 @@ def test_leadership_sees_the_workload_page(page):
         "\"#workload-funnel-table .ag-row[row-index='0'] [col-id='count']\");"
         " return c && c.innerText && c.innerText !== before; }",
         arg=everything,
-        timeout=20000,
+        timeout=60000,
     )
     assert "area=" in page.url
     assert int(funnel_first_count(page).replace(",", "")) < int(everything.replace(",", ""))
     page.goto(page.base_url + "/workload")
     for selector in FILLED:
-        page.wait_for_selector(selector, timeout=20000)
+        page.wait_for_selector(selector, timeout=60000)
     page.wait_for_timeout(500)
     screenshot(page, "workload-leadership")
     assert page.errors == []
