@@ -11,12 +11,13 @@ from tests.browser.conftest import screenshot, sign_in
 pytestmark = pytest.mark.browser
 
 PAGES = {
-    "public": ["/", "/commitments"],
+    "public": ["/public", "/commitments"],  # anonymous visitors land on /public
     "leadership": ["/workload", "/accountability", "/commitments"],
     "coordinator": ["/register", "/channels"],
 }
 LOADED = {  # wait for the slowest part of a page before measuring it
     "/": "#overview-trend-table .ag-row",
+    "/public": ".public-table",
     "/commitments": ".scorecard-card table",
     "/workload": "#workload-funnel-table .ag-row",
     "/register": "#register-grid .ag-row",
