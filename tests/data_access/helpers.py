@@ -33,3 +33,30 @@ def histogram(frame: pd.DataFrame) -> dict[int, int]:
 
 def histogram_frame(counts: dict[int, int]) -> pd.DataFrame:
     return pd.DataFrame({"days": list(counts), "count": list(counts.values())}, dtype="int64")
+
+
+def dataset_fixtures(name: str, build, org_code: str):
+    """The module-scoped database built by `build` on each backend, a rolled-back session on
+    it, and the id of its organisation `org_code`: assign them to `url, session, org`."""
+    import pytest
+    from sqlalchemy import select
+
+    from data_access.models import Organisation
+    from tests.conftest import built_database, session_on
+
+    @pytest.fixture(scope="module")
+    def url(backend, tmp_path_factory):
+        built_url, drop = built_database(backend, tmp_path_factory.mktemp(name), build)
+        yield built_url
+        drop()
+
+    @pytest.fixture
+    def session(url):
+        with session_on(url) as db_session:
+            yield db_session
+
+    @pytest.fixture
+    def org(session) -> int:
+        return session.scalar(select(Organisation.id).where(Organisation.code == org_code))
+
+    return url, session, org

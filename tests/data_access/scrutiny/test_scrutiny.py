@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from data_access import scrutiny
 from data_access.models import Action, Area, Organisation, Referral, ScrutinyCase
 from data_access.queries.common import Period
-from tests.conftest import built_database, session_on
+from tests.data_access.helpers import dataset_fixtures
 
 QUARTER, PERIOD = "2026-Q1", Period(date(2026, 1, 1), date(2026, 4, 1))
 TODAY = date(2026, 4, 20)
@@ -43,22 +43,7 @@ def build(session) -> None:
     session.flush()
 
 
-@pytest.fixture(scope="module")
-def url(backend, tmp_path_factory):
-    address, drop = built_database(backend, tmp_path_factory.mktemp("scrutiny"), build)
-    yield address
-    drop()
-
-
-@pytest.fixture
-def session(url):
-    with session_on(url) as db_session:
-        yield db_session
-
-
-@pytest.fixture
-def org(session) -> int:
-    return session.scalar(select(Organisation.id).where(Organisation.code == "SCR"))
+url, session, org = dataset_fixtures("scrutiny", build, "SCR")
 
 
 def test_allocation_is_proportional_with_every_stratum_present():

@@ -1,26 +1,6 @@
-"""Fixtures for the training query tests: the hand-made dataset on each backend."""
+"""Fixtures for the training tests: the hand-made dataset on each backend."""
 
-import pytest
-from sqlalchemy import select
-
-from data_access.models import Organisation
-from tests.conftest import built_database, session_on
+from tests.data_access.helpers import dataset_fixtures
 from tests.data_access.training.data import build
 
-
-@pytest.fixture(scope="module")
-def training_url(backend, tmp_path_factory):
-    url, drop = built_database(backend, tmp_path_factory.mktemp("training"), build)
-    yield url
-    drop()
-
-
-@pytest.fixture
-def session(training_url):
-    with session_on(training_url) as db_session:
-        yield db_session
-
-
-@pytest.fixture
-def org(session) -> int:
-    return session.scalar(select(Organisation.id).where(Organisation.code == "TRN"))
+url, session, org = dataset_fixtures("training", build, "TRN")
