@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dash
-from dash import ClientsideFunction, Input, Output, State, clientside_callback, html
+from dash import ClientsideFunction, Input, Output, State, html
 from flask_wtf.csrf import generate_csrf
 
 from components.navigation import NavItem, create_navbar
@@ -24,14 +24,18 @@ def navigation_items(role: str) -> list[NavItem]:
     ]
 
 
-# The menu button on narrow screens opens and closes the menu (assets/dashboard.js: the CSP
-# allows no inline script).
-clientside_callback(
-    ClientsideFunction(namespace="dashboard", function_name="toggleNavbar"),
-    Output("shell-navbar-collapse", "is_open"),
-    Input("shell-navbar-toggler", "n_clicks"),
-    State("shell-navbar-collapse", "is_open"),
-)
+def register_shell_callbacks(app: dash.Dash) -> None:
+    """The frame's own callbacks, registered on each app (not at import: a module's callbacks
+    registered at import go to whichever app is set up first, and tests build several).
+
+    The menu button on narrow screens opens and closes the menu (assets/dashboard.js: the CSP
+    allows no inline script)."""
+    app.clientside_callback(
+        ClientsideFunction(namespace="dashboard", function_name="toggleNavbar"),
+        Output("shell-navbar-collapse", "is_open"),
+        Input("shell-navbar-toggler", "n_clicks"),
+        State("shell-navbar-collapse", "is_open"),
+    )
 
 
 def shell_layout() -> html.Div:
