@@ -14,5 +14,5 @@ def test_each_app_gets_the_menu_toggle(demo_url):
     second = create_app(app_config(demo_url))
     for app in (first, second):
         assert TOGGLE in app.callback_map
-        dependencies = app.server.test_client().get("/_dash-dependencies").get_json()
-        assert any(dep["output"] == TOGGLE and dep.get("clientside_function") for dep in dependencies)
+        deps = app.server.test_client().get("/_dash-dependencies").get_json()
+        assert any(dep["output"] == TOGGLE and dep.get("clientside_function") for dep in deps)
