@@ -1,4 +1,6 @@
 # make run  — venv, install, demo database if absent, serve on http://127.0.0.1:8050
+#            (with REDIS_URL set: a Celery worker for the imports too, stopped with gunicorn)
+# make worker — the Celery worker alone (REDIS_URL must be set), for a separate process
 # make test — install test needs (incl. Debian chromium) and run the whole suite
 PYTHON ?= python3
 VENV := .venv
@@ -9,10 +11,14 @@ PORT ?= 8050
 # Without REDIS_URL the login throttle counts in process memory: one worker (with threads)
 # keeps a single count, so "5 per minute" cannot become 5 per worker.
 WORKERS ?= $(if $(REDIS_URL),2,1)
+# Imports run on Celery workers when REDIS_URL is set, unless BACKGROUND_JOBS=diskcache.
+CELERY_JOBS := $(if $(REDIS_URL),$(if $(filter diskcache,$(BACKGROUND_JOBS)),,yes))
+JOB_WORKERS ?= 2
+CELERY_WORKER = $(BIN)/celery -A dashboard.celery_app worker --loglevel INFO --concurrency $(JOB_WORKERS)
 TEST_DATABASE_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 export TEST_DATABASE_URL
 
-.PHONY: run test lint format install browser clean
+.PHONY: run worker test lint format install browser clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,7 +32,17 @@ install: $(STAMP)
 
 run: $(STAMP)
 	$(BIN)/python -m dashboard seed-demo --if-empty
+ifeq ($(CELERY_JOBS),yes)
+	$(CELERY_WORKER) & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT; trap 'exit 130' INT TERM HUP; \
 	$(BIN)/gunicorn --bind $(HOST):$(PORT) --workers $(WORKERS) --threads 4 --access-logfile - app:server
+else
+	$(BIN)/gunicorn --bind $(HOST):$(PORT) --workers $(WORKERS) --threads 4 --access-logfile - app:server
+endif
+
+worker: $(STAMP)
+	@test -n "$(REDIS_URL)" || { echo "make worker needs REDIS_URL (Celery's broker)"; exit 2; }
+	$(CELERY_WORKER)
 
 browser:
 	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then \

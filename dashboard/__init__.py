@@ -101,7 +101,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> dash.Dash:
         update_title=None,
         compress=False,
         enable_mcp=False,
-        background_callback_manager=background.create_manager(config),
+        background_callback_manager=background.create_manager(config, server),
     )
     app.layout = shell_layout
     register_shell_callbacks(app)

@@ -1,5 +1,6 @@
-"""Background jobs: the Dash background-callback manager, the job store the web process and the
-jobs share (staged uploads, claims, cancel flags), and the request context a job runs in."""
+"""Background jobs: the Dash background-callback manager (a disk cache and subprocesses on one
+machine, or Celery workers on Redis), the job store the web process and the jobs share (staged
+uploads, claims, cancel flags), and the request context a job runs in."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from typing import Any
 
 import dash
 import diskcache
-from flask import current_app, has_app_context
+from flask import Flask, current_app, has_app_context
 
 from dashboard.config import INSTANCE_DIR
 from dashboard.extensions import db
@@ -25,11 +26,78 @@ def jobs_dir(config: dict[str, Any]) -> Path:
     return Path(config.get("JOBS_DIR") or INSTANCE_DIR / "jobs")
 
 
-def create_manager(config: dict[str, Any]) -> dash.DiskcacheManager:
-    """Background callbacks run in a subprocess of the worker; results and progress go
-    through a disk cache in the instance folder, so any worker on the machine can answer the
-    browser's polls."""
+def background_jobs(config: dict[str, Any]) -> str:
+    """ "celery" or "diskcache": BACKGROUND_JOBS when it is set, else Celery exactly when
+    REDIS_URL is set (load_config has refused other values, and Celery without Redis)."""
+    chosen = str(config.get("BACKGROUND_JOBS") or "").strip().lower()
+    return chosen or ("celery" if config.get("REDIS_URL") else "diskcache")
+
+
+def create_manager(
+    config: dict[str, Any], server: Flask | None = None
+) -> dash.DiskcacheManager | dash.CeleryManager:
+    """The app's background-callback manager.
+
+    Celery (REDIS_URL set): a job is a task on Redis that a Celery worker runs (`make worker`,
+    `celery -A dashboard.celery_app worker`) inside the app context of `server`, an app built
+    from the same settings; results and progress go through Redis, so any web worker on any
+    machine answers the browser's polls. Disk cache: a job is a subprocess of the web worker;
+    results and progress go through a disk cache in the instance folder (one machine)."""
+    if background_jobs(config) == "celery":
+        if server is None:
+            raise ValueError("Celery background jobs need the Flask server they run in")
+        return dash.CeleryManager(create_celery(config, server), expire=STAGED_SECONDS)
     return dash.DiskcacheManager(diskcache.Cache(str(jobs_dir(config) / "callbacks")), expire=3600)
+
+
+def celery_queue(config: dict[str, Any]) -> str:
+    """The Redis queue of the app's jobs: named after its key prefix, so that two installs (or
+    two test runs) on one Redis never take each other's jobs."""
+    return config.get("CACHE_KEY_PREFIX", "lgbtdash:") + "background"
+
+
+def create_celery(config: dict[str, Any], server: Flask):
+    """A Celery app on REDIS_URL (broker and result store) whose every task runs inside
+    `server`'s app context: the job reaches the app's database, job store and settings exactly
+    as the web worker does (`job_request_context` then signs the user in again)."""
+    from celery import Celery, Task
+
+    class AppContextTask(Task):
+        abstract = True
+
+        def __call__(self, *args: Any, **kwargs: Any) -> Any:
+            with server.app_context():
+                return self.run(*args, **kwargs)
+
+    class AppCelery(Celery):
+        def task(self, *args: Any, **opts: Any) -> Any:
+            # Dash makes one task per background callback, closed over this app's result
+            # store; Celery would share it with every Celery app in the process (several apps
+            # in tests), where the first one registered under a name wins.
+            opts.setdefault("shared", False)
+            return super().task(*args, **opts)
+
+    prefix = config.get("CACHE_KEY_PREFIX", "lgbtdash:")
+    celery = AppCelery(
+        "dashboard",
+        broker=config["REDIS_URL"],
+        backend=config["REDIS_URL"],
+        task_cls=AppContextTask,
+        set_as_current=False,
+    )
+    celery.conf.update(
+        task_default_queue=celery_queue(config),
+        result_backend_transport_options={"global_keyprefix": prefix},
+        result_expires=STAGED_SECONDS,
+        broker_connection_retry_on_startup=True,
+        worker_hijack_root_logger=False,
+        # an import is long and must run once: the worker takes one job at a time and a job
+        # lost with its worker is not run again behind the user's back (its ticket is spent)
+        worker_prefetch_multiplier=1,
+        task_acks_late=False,
+    )
+    server.extensions["celery"] = celery
+    return celery
 
 
 class JobStore:
@@ -102,9 +170,10 @@ def job_request_context() -> Iterator[None]:
     request that started it, so Flask-Login loads the user from the database again and the
     job re-checks role and organisation like any request (nothing is trusted from the job's
     arguments)."""
-    # The job is forked from the request that started it, so Flask's app context is inherited:
-    # that names the right app even when a process holds several (dash.get_app() is the last
-    # one built). A job started without one (another manager) falls back to Dash's app.
+    # A disk-cache job is forked from the request that started it, so Flask's app context is
+    # inherited; a Celery task runs inside its app's context (`create_celery`). Either names
+    # the right app even when a process holds several (dash.get_app() is the last one built);
+    # a job started without one (another manager) falls back to Dash's app.
     server = current_app._get_current_object() if has_app_context() else dash.get_app().server
     context = dash.callback_context
     cookie = "; ".join(f"{name}={value}" for name, value in context.cookies.items())

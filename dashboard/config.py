@@ -30,7 +30,14 @@ SETTINGS: dict[str, tuple[Any, str]] = {
     ),
     "REDIS_URL": (
         "",
-        "Redis for the shared cache and login throttling; empty means in-process memory",
+        "Redis for the shared cache, login throttling and (with Celery workers) background "
+        "imports; empty means in-process memory",
+    ),
+    "BACKGROUND_JOBS": (
+        "",
+        "where long imports run: celery (Celery workers on REDIS_URL; start them with make "
+        "worker or celery -A dashboard.celery_app worker) or diskcache (a subprocess of the "
+        "web worker, one machine); empty means celery when REDIS_URL is set, else diskcache",
     ),
     "SUPPRESSION_THRESHOLD": (
         5,
@@ -109,6 +116,11 @@ def load_config(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
         raise ValueError("SECRET_KEY must be set to 32+ random characters in production")
     if not key:
         config["SECRET_KEY"] = development_secret_key(INSTANCE_DIR)
+    jobs = str(config.get("BACKGROUND_JOBS") or "").strip().lower()
+    if jobs not in {"", "celery", "diskcache"}:
+        raise ValueError(f"BACKGROUND_JOBS must be celery or diskcache, not {jobs!r}")
+    if jobs == "celery" and not config["REDIS_URL"]:
+        raise ValueError("BACKGROUND_JOBS=celery needs REDIS_URL (Celery's broker and results)")
     if int(config["SUPPRESSION_THRESHOLD"]) < 2:
         raise ValueError("SUPPRESSION_THRESHOLD must be at least 2")
     if not 1 <= int(config["MAX_REQUEST_MB"]) <= 1024:

@@ -148,6 +148,10 @@ def app_config(url: str, **extra) -> dict:
         # The shared test app signs in hundreds of times from one address and some tests
         # fail sign-ins on purpose; the throttle itself is tested on apps of its own.
         "LOGIN_LIMIT": "10000 per minute",
+        # Imports run in a subprocess unless a test starts a Celery worker and asks for Celery
+        # (tests/pages/data_import/test_import_celery.py): with REDIS_URL set, the default
+        # would send them to a worker that is not there.
+        "BACKGROUND_JOBS": "diskcache",
     }
     config.update(extra)
     return config
