@@ -46,8 +46,19 @@ def create_manager(
     if background_jobs(config) == "celery":
         if server is None:
             raise ValueError("Celery background jobs need the Flask server they run in")
-        return dash.CeleryManager(create_celery(config, server), expire=STAGED_SECONDS)
+        return AppCeleryManager(create_celery(config, server), expire=STAGED_SECONDS)
     return dash.DiskcacheManager(diskcache.Cache(str(jobs_dir(config) / "callbacks")), expire=3600)
+
+
+class AppCeleryManager(dash.CeleryManager):
+    """Dash's CeleryManager, making each callback's task once: Dash registers every background
+    callback with every manager in the process each time an app is built (several apps in
+    tests), under a name made from the callback's code, which Celery would refuse again with a
+    warning (the task it has is the same code)."""
+
+    def register(self, key: str, fn: Any, progress: Any) -> None:
+        if key not in self.func_registry:
+            super().register(key, fn, progress)
 
 
 def celery_queue(config: dict[str, Any]) -> str:
