@@ -33,6 +33,11 @@ SETTINGS: dict[str, tuple[Any, str]] = {
         "Redis for the shared cache, login throttling and (with Celery workers) background "
         "imports; empty means in-process memory",
     ),
+    "CACHE_KEY_PREFIX": (
+        "lgbtdash:",
+        "prefix of the app's keys in Redis (cache, staged imports, the import job queue); "
+        "give each install sharing one Redis its own, and its Celery workers the same",
+    ),
     "BACKGROUND_JOBS": (
         "",
         "where long imports run: celery (Celery workers on REDIS_URL; start them with make "

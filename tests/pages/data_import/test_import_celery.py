@@ -9,7 +9,10 @@ take each other's jobs."""
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import time
+import uuid
 from datetime import date, timedelta
 
 import dash
@@ -20,7 +23,7 @@ from flask import Flask
 from sqlalchemy import select
 
 from dashboard.background import celery_queue, create_manager
-from dashboard.config import load_config
+from dashboard.config import PROJECT_ROOT, load_config
 from data_access.models import ImportBatch, Organisation, Referral
 from tests.conftest import app_config, login, seeded_database, session_on
 from tests.dash_client import call, find_callback, grid_rows, response_data
@@ -199,3 +202,53 @@ def test_a_running_celery_import_can_be_cancelled_and_the_app_answers_meanwhile(
     assert result[f"{P}-confirm"]["disabled"] is False
     assert count(app.url, Referral) == before
     assert count(app.url, ImportBatch, status="cancelled") == cancelled_before + 1
+
+
+def test_the_celery_command_line_worker_runs_an_import(tmp_path_factory):
+    """`celery -A dashboard.celery_app worker` as production runs it (a prefork pool process
+    forked from the worker), started from the environment alone: it builds the app from the
+    same settings, takes the web app's job off the shared queue and imports as the user."""
+    url = redis_url()
+    folder = tmp_path_factory.mktemp("celery-cli")
+    database, drop = seeded_database("sqlite", folder)
+    token = uuid.uuid4().hex[:8]
+    settings = {"DATABASE_URL": database, "REDIS_URL": url, "DASHBOARD_ENV": "testing",
+                "SECRET_KEY": f"test-secret-key-cli-{token}-0123456789abcdef",
+                "CACHE_KEY_PREFIX": f"test-cli-{token}:", "BACKGROUND_JOBS": "celery"}  # fmt: skip
+    from dashboard import create_app
+
+    app = create_app(app_config(database, **settings))
+    app.server.test_client().get("/")
+    env = {**os.environ, **settings, "PYTHONPATH": str(PROJECT_ROOT)}
+    log_path = folder / "worker.log"
+    command = [sys.executable, "-m", "celery", "-A", "dashboard.celery_app", "worker",
+               "--pool", "prefork", "--concurrency", "1", "--loglevel", "INFO",
+               "--hostname", f"test-{token}@%h", "--without-mingle",
+               "--without-gossip"]  # fmt: skip
+    with open(log_path, "w") as log:
+        worker = subprocess.Popen(command, cwd=PROJECT_ROOT, env=env, stdout=log,
+                                  stderr=subprocess.STDOUT)  # fmt: skip
+    try:
+        deadline = time.monotonic() + 120
+        while " ready." not in log_path.read_text():
+            assert worker.poll() is None, "the worker stopped:\n" + log_path.read_text()[-3000:]
+            assert time.monotonic() < deadline, "no ready worker in 120s:\n" + log_path.read_text()
+            time.sleep(0.5)
+        client = coordinator(app)
+        before = count(database, Referral)
+        file = upload(client, app, demo_referrals(50, start=200000))[f"{P}-file"]["data"]
+        ticket = preview(client, app, file)[f"{P}-ticket"]["data"]
+        values = {f"{P}-confirm.n_clicks": 1, f"{P}-ticket.data": ticket}
+        result, progress = run_background(client, app, CONFIRM, values, end_id(client))
+        assert "Imported" in text_of(result[f"{P}-result"]), text_of(result)[:500]
+        assert progress and count(database, Referral) == before + 50
+        assert count(database, ImportBatch, status="applied", created_by="coordinator") == 1
+        assert "succeeded" in log_path.read_text()  # the worker ran it, nothing else could
+    finally:
+        worker.terminate()
+        try:
+            worker.wait(60)
+        except subprocess.TimeoutExpired:
+            worker.kill()
+            worker.wait()
+        drop()
