@@ -252,3 +252,15 @@ def test_the_celery_command_line_worker_runs_an_import(tmp_path_factory):
             worker.kill()
             worker.wait()
         drop()
+
+
+@pytest.mark.parametrize("settings", [{"REDIS_URL": ""},
+                                      {"REDIS_URL": "redis://127.0.0.1:6379/0",
+                                       "BACKGROUND_JOBS": "diskcache"}])  # fmt: skip
+def test_the_worker_refuses_to_start_when_the_app_would_not_send_it_jobs(settings):
+    env = {**os.environ, **settings, "PYTHONPATH": str(PROJECT_ROOT)}
+    started = subprocess.run([sys.executable, "-c", "import dashboard.celery_app"],
+                             cwd=PROJECT_ROOT, env=env, capture_output=True, text=True,
+                             timeout=120)  # fmt: skip
+    assert started.returncode != 0
+    assert "The Celery worker needs REDIS_URL set" in started.stderr
