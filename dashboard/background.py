@@ -60,6 +60,12 @@ class AppCeleryManager(dash.CeleryManager):
         if key not in self.func_registry:
             super().register(key, fn, progress)
 
+    def get_result(self, key: str, job: Any) -> Any:
+        # Dash terminates the job once its result is read; the task has written the result as
+        # its last step and is returning, and terminating it would kill the worker's pool
+        # process (SIGTERM) as it does. A job superseded while it runs is still terminated.
+        return super().get_result(key, None)
+
 
 def celery_queue(config: dict[str, Any]) -> str:
     """The Redis queue of the app's jobs: named after its key prefix, so that two installs (or

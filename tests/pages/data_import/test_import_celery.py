@@ -243,7 +243,11 @@ def test_the_celery_command_line_worker_runs_an_import(tmp_path_factory):
         assert "Imported" in text_of(result[f"{P}-result"]), text_of(result)[:500]
         assert progress and count(database, Referral) == before + 50
         assert count(database, ImportBatch, status="applied", created_by="coordinator") == 1
-        assert "succeeded" in log_path.read_text()  # the worker ran it, nothing else could
+        deadline = time.monotonic() + 20  # the worker logs the task once it has returned
+        while "succeeded" not in (text := log_path.read_text()):
+            assert "Terminating" not in text, "the finished job's pool process was killed"
+            assert time.monotonic() < deadline, "the worker did not log the task:\n" + text
+            time.sleep(0.2)
     finally:
         worker.terminate()
         try:
