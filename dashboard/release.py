@@ -15,10 +15,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 
+import numpy as np
 import pandas as pd
 
 from dashboard import disclosure
 from dashboard.filters import add_months
+from dashboard.lp_bounds import narrowed
 from data_access.queries import release as source
 from data_access.queries.channels import monthly_volumes
 from data_access.queries.common import Period, list_areas
@@ -100,11 +102,15 @@ def _hidden_shared(cube: pd.DataFrame, dims: Sequence[str], other: Sequence[str]
 
 
 def protect_group(
-    frame: pd.DataFrame, tables: dict[str, Table], categories: dict, threshold: int
+    frame: pd.DataFrame,
+    tables: dict[str, Table],
+    categories: dict,
+    threshold: int,
+    extra: dict[str, set[tuple]] | None = None,
 ) -> dict[str, pd.DataFrame]:
     """Tables of the same records protected together: a cell two tables share is hidden in
-    both or neither (repeat until stable)."""
-    forced: dict[str, set[tuple]] = {name: set() for name in tables}
+    both or neither (repeat until stable). `extra`: cells to hide besides the small ones."""
+    forced: dict[str, set[tuple]] = {name: set((extra or {}).get(name, ())) for name in tables}
     while True:
         cubes = {
             name: disclosure.protect_cube(
@@ -128,14 +134,117 @@ def protect_group(
             return cubes
 
 
-def _cells(cube: pd.DataFrame, dims: Sequence[str], exact: bool) -> dict[tuple, int | None]:
+#: Rounds of extra suppression a month may get before all its non-zero cells are hidden.
+REPAIR_ROUNDS = 6
+
+Cells = dict[tuple, tuple[int | None, int]]  # cell key → (published value or None, true value)
+
+
+def protect_month(
+    frame: pd.DataFrame, tables: dict[str, Table], categories: dict, threshold: int
+) -> dict[str, Cells]:
+    """One month of a group's tables (dims without the month): protected together, then
+    checked by the intruder's linear programme over every cell the month publishes. A hidden
+    count it narrows to fewer than `threshold` values gets the smallest visible count beside
+    it hidden too, and the month is protected again, until none is narrowed.
+
+    Months are independent: no published figure spans months except as a sum of published
+    monthly cells (`figure`), so this check covers every combination of views and periods."""
+    exact = {name: _exact_cells(frame, t.dims, t.count, categories) for name, t in tables.items()}
+    if not any(v for cells in exact.values() for v in cells.values()):
+        return {name: {k: (0, 0) for k in cells} for name, cells in exact.items()}
+    extra: dict[str, set[tuple]] = {name: set() for name in tables}
+    for _round in range(REPAIR_ROUNDS):
+        cubes = protect_group(frame, tables, categories, threshold, extra)
+        published = {
+            name: {k: (v, exact[name][k]) for k, v in _cells(cube, tables[name].dims).items()}
+            for name, cube in cubes.items()
+        }
+        exposed = _narrowed(published, tables, categories, threshold)
+        if not exposed:
+            return published
+        for name, key in exposed:
+            extra[name] |= _beside(published[name], key)
+    return {  # still narrowed: publish only the zeros
+        name: {k: (0 if t == 0 else None, t) for k, t in cells.items()}
+        for name, cells in exact.items()
+    }
+
+
+def _narrowed(
+    published: dict[str, Cells], tables: dict[str, Table], categories: dict, threshold: int
+) -> list[tuple[str, tuple]]:
+    """Hidden cells (table, key) with a true count 1..threshold-1 that the month's published
+    cells narrow to fewer than `threshold` whole values."""
+    dims: list[str] = []
+    for t in tables.values():
+        dims += [d for d in t.dims if d not in dims]
+    levels = [list(categories[d]) for d in dims]
+    shape = tuple(len(lv) for lv in levels)
+    position = [{v: i for i, v in enumerate(lv)} for lv in levels]
+    rows, targets, names = [], [], []
+    for name, cells in published.items():
+        table_dims = tables[name].dims
+        for key, (value, true) in cells.items():
+            fixed = dict(zip(table_dims, key, strict=True))
+            axes = [
+                [position[i][fixed[d]]] if fixed.get(d, TOTAL) != TOTAL else range(shape[i])
+                for i, d in enumerate(dims)
+            ]
+            grid = np.array(np.meshgrid(*axes, indexing="ij")).reshape(len(dims), -1)
+            columns = np.ravel_multi_index(tuple(grid), shape).tolist()
+            rows.append((columns, value))
+            if value is None and 1 <= true < threshold:
+                targets.append((columns, true))
+                names.append((name, key))
+    found = narrowed(int(np.prod(shape)), rows, targets, threshold)
+    return [names[i] for i, _lo, _hi in found]
+
+
+def _beside(cells: Cells, key: tuple) -> set[tuple]:
+    """The smallest visible non-zero cell on a line through `key` (every other dim fixed),
+    else every visible cell on those lines: the extra cells to hide."""
+    line = [
+        other
+        for other in cells
+        if other != key and sum(a != b for a, b in zip(other, key, strict=True)) == 1
+    ]
+    visible = [k for k in line if cells[k][0] is not None and cells[k][1] >= 1]
+    if not visible:
+        return set()
+    return {min(visible, key=lambda k: (cells[k][1], repr(k)))}
+
+
+def _exact_cells(
+    frame: pd.DataFrame, dims: Sequence[str], count: str, categories: dict
+) -> dict[tuple, int]:
+    """Every cell of the table over `dims` with every margin (TOTAL), exactly."""
+    levels = [list(categories[d]) for d in dims]
+    dense = np.zeros(tuple(len(lv) + 1 for lv in levels), dtype=np.int64)
+    if len(frame):
+        codes = [
+            pd.Index(lv, dtype=object).get_indexer(frame[d])
+            for d, lv in zip(dims, levels, strict=True)
+        ]
+        known = np.logical_and.reduce([c >= 0 for c in codes])
+        np.add.at(dense, tuple(c[known] for c in codes), frame[count].to_numpy()[known])
+        for axis in range(dense.ndim):
+            index = [slice(None)] * dense.ndim
+            index[axis] = -1
+            dense[tuple(index)] = np.take(dense, range(dense.shape[axis] - 1), axis=axis).sum(axis)
+    keys = itertools.product(*[[*lv, TOTAL] for lv in levels])
+    return dict(zip(keys, dense.ravel().tolist(), strict=True))
+
+
+def _cells(cube: pd.DataFrame, dims: Sequence[str]) -> dict[tuple, int | None]:
     keys = cube[list(dims)].itertuples(index=False, name=None)
-    values = cube["value"] if not exact else cube["exact"]
-    return {k: (None if pd.isna(v) else int(v)) for k, v in zip(keys, values, strict=True)}
+    return {k: (None if pd.isna(v) else int(v)) for k, v in zip(keys, cube["value"], strict=True)}
 
 
 def build_release(session, org_id: int, today: date, threshold: int) -> Release:
-    """Protect every sensitive table of the organisation once, over its whole history."""
+    """Protect every sensitive table of the organisation once, month by month, over its whole
+    history (no margin over months is published: a figure over several months is the sum of
+    its published months)."""
     months = release_months(source.first_month(session, org_id), today)
     whole = Period(date(int(months[0][:4]), int(months[0][5:]), 1), add_months(today, 0))
     areas = sorted(list_areas(session, org_id)["code"])
@@ -148,31 +257,32 @@ def build_release(session, org_id: int, today: date, threshold: int) -> Release:
         "outcomes": source.outcome_months(session, org_id, whole),
     }
     categories = {
-        "month": list(months),
         "area": areas,
         "strand": list(STRANDS),
         "channel": list(CHANNELS),
         "incident": list(INCIDENT_TYPES),
         "outcome": [*OUTCOMES, "not_recorded"],
     }
-    cells, truth = {}, {}
+    cells: dict[str, dict] = {name: {} for name in TABLES}
+    truth: dict[str, dict] = {name: {} for name in TABLES}
     for group in dict.fromkeys(t.group for t in TABLES.values()):
-        tables = {n: t for n, t in TABLES.items() if t.group == group}
+        tables = {
+            n: Table(t.dataset, t.dims[1:], t.count, t.group)
+            for n, t in TABLES.items()
+            if t.group == group
+        }
         dataset = next(iter(tables.values())).dataset
         cats = dict(categories, area=[*areas, UNKNOWN_AREA] if dataset == "surveys" else areas)
         frame = frames[dataset]
-        cubes = protect_group(frame, tables, cats, threshold)
-        for name, cube in cubes.items():
-            t = tables[name]
-            exact = disclosure.protect_cube(
-                frame.rename(columns={t.count: "value"}),
-                t.dims,
-                "value",
-                1,
-                {d: cats[d] for d in t.dims},
-            )
-            cube = cube.assign(exact=exact["value"].to_numpy())
-            cells[name], truth[name] = _cells(cube, t.dims, False), _cells(cube, t.dims, True)
+        by_month = dict(iter(frame.groupby("month", sort=False))) if len(frame) else {}
+        empty = frame.iloc[0:0]
+        for month in months:
+            for name, month_cells in protect_month(
+                by_month.get(month, empty), tables, cats, threshold
+            ).items():
+                for key, (value, true) in month_cells.items():
+                    cells[name][(month, *key)] = value
+                    truth[name][(month, *key)] = true
     return Release(org_id, months, cells, truth)
 
 
@@ -194,13 +304,11 @@ def recording() -> Iterator[list]:
 
 def figure(release: Release, table: str, months: Sequence[str] | None, **wanted) -> int | None:
     """The published figure of `table` for `months` (None: the whole history) and the dim
-    values in `wanted` (missing or None: all): a margin cell when one matches, else the sum
-    of the cells covered; None (hidden) when any of them is hidden."""
+    values in `wanted` (missing or None: all): the sum of the month's cells (a margin within
+    the month when one matches); None (hidden) when any of them is hidden."""
     dims = TABLES[table].dims
     fixed = tuple(TOTAL if wanted.get(d) is None else wanted[d] for d in dims[1:])
     months = list(release.months if months is None else months)
-    if months == list(release.months):
-        months = [TOTAL]
     cells = release.cells[table]
     keys = [(m, *fixed) for m in months]
     missing = [k for k in keys if k not in cells]
