@@ -19,6 +19,7 @@ import pandas as pd
 
 from dashboard import disclosure
 from dashboard.filters import add_months
+from data_access.models.scrutiny import FINDINGS
 from data_access.queries import release as source
 from data_access.queries.channels import monthly_volumes
 from data_access.queries.common import Period, list_areas
@@ -61,7 +62,12 @@ TABLES: dict[str, Table] = {
     "surveys.satisfied": Table("surveys", ("month", "area"), "satisfied", "surveys.satisfied"),
     # referrals closed, by the month closed: a different cohort from referrals reported
     "outcomes": Table("outcomes", ("month", "strand", "outcome"), "count", "outcomes"),
+    # the scrutiny panel's findings on cases closed in the month (a sample of those cases)
+    "scrutiny": Table("scrutiny", ("month", "finding", "theme"), "count", "scrutiny"),
 }
+#: Themes named by fewer findings than the threshold over the whole history are published
+#: together under this one: a theme is free text, and a rare one could point at a case.
+OTHER_THEME = "other"
 
 
 @dataclass(frozen=True)
@@ -134,6 +140,20 @@ def _cells(cube: pd.DataFrame, dims: Sequence[str], exact: bool) -> dict[tuple, 
     return {k: (None if pd.isna(v) else int(v)) for k, v in zip(keys, values, strict=True)}
 
 
+def group_themes(findings: pd.DataFrame, threshold: int) -> tuple[pd.DataFrame, list[str]]:
+    """Findings with rare themes (fewer than `threshold` over the whole history) counted
+    under OTHER_THEME; the theme categories (named ones in order, then other, not recorded)."""
+    totals = findings.groupby("theme")["count"].sum()
+    named = sorted(t for t, n in totals.items() if n >= threshold and t != source.NO_THEME)
+    kept = findings.assign(
+        theme=findings["theme"].where(
+            findings["theme"].isin([*named, source.NO_THEME]), OTHER_THEME
+        )
+    )
+    grouped = kept.groupby(["month", "finding", "theme"], as_index=False)["count"].sum()
+    return grouped.astype({"count": "int64"}), [*named, OTHER_THEME, source.NO_THEME]
+
+
 def build_release(session, org_id: int, today: date, threshold: int) -> Release:
     """Protect every sensitive table of the organisation once, over its whole history."""
     months = release_months(source.first_month(session, org_id), today)
@@ -147,6 +167,9 @@ def build_release(session, org_id: int, today: date, threshold: int) -> Release:
         "surveys": source.survey_months(session, org_id, whole),
         "outcomes": source.outcome_months(session, org_id, whole),
     }
+    frames["scrutiny"], themes = group_themes(
+        source.scrutiny_months(session, org_id, whole), threshold
+    )
     categories = {
         "month": list(months),
         "area": areas,
@@ -154,6 +177,8 @@ def build_release(session, org_id: int, today: date, threshold: int) -> Release:
         "channel": list(CHANNELS),
         "incident": list(INCIDENT_TYPES),
         "outcome": [*OUTCOMES, "not_recorded"],
+        "finding": list(FINDINGS),
+        "theme": themes,
     }
     cells, truth = {}, {}
     for group in dict.fromkeys(t.group for t in TABLES.values()):

@@ -119,8 +119,14 @@ def public_actions(session: Session, org_id: int, period: Period) -> pd.DataFram
 def last_changed(session: Session, org_id: int, models: tuple) -> date | None:
     """The latest change to any record of the models for the organisation (None: no record)."""
     check_org(session, org_id)
+    # a scrutiny sample has no updated_at: its draw is the latest stamp it holds (findings
+    # recorded later carry none)
     latest = [
-        session.scalar(select(func.max(m.updated_at)).where(m.organisation_id == org_id))
+        session.scalar(
+            select(func.max(m.updated_at if hasattr(m, "updated_at") else m.drawn_at)).where(
+                m.organisation_id == org_id
+            )
+        )
         for m in models
     ]
     known = [moment for moment in latest if moment is not None]

@@ -158,3 +158,40 @@ def commitments_section(summary: Summary):
             html.A(_("See every commitment"), href="/commitments"),
         ]
     )
+
+
+def scrutiny_section(summary: Summary):
+    """The community scrutiny panel's findings by theme, from published cells only."""
+    frame = summary.scrutiny
+    total = frame.loc[frame["theme"] == "All", "All"].iloc[0]
+    if total == 0:
+        return create_empty_state(_("No scrutiny panel findings recorded yet."))
+    names = {
+        "other": _("Other themes"),
+        "not_recorded": _("No theme given"),
+        "All": _("All themes"),
+    }
+    rows = [
+        {
+            "theme": names.get(row["theme"], row["theme"]),
+            "notable": shown(row["notable_practice"]),
+            "improve": shown(row["improvement_needed"]),
+            "all": shown(row["All"]),
+        }
+        for row in frame.to_dict("records")
+    ]
+    headers = {"theme": _("Theme"), "notable": _("Notable practice"),
+               "improve": _("Improvement needed"), "all": _("All findings")}  # fmt: skip
+    return html.Div(
+        [
+            html.P(
+                _(
+                    "A panel of community members reviews a random sample of closed, redacted "
+                    "cases each quarter and records what it found, by theme. Themes given "
+                    "fewer than %(n)d times are counted together as other themes.",
+                    n=summary.threshold,
+                )
+            ),
+            plain_table(rows, headers, f"{PREFIX}-scrutiny-table"),
+        ]
+    )
