@@ -15,6 +15,7 @@ from data_access.models import (
     Commitment,
     CommunityEvent,
     ImportBatch,
+    RecordRevision,
     TrainingAttendance,
     TrainingCourse,
     TrainingSession,
@@ -145,3 +146,20 @@ def import_history(session: Session, org_id: int) -> pd.DataFrame:
         .order_by(ImportBatch.created_at, ImportBatch.id)
     )
     return frame(session, stmt, columns)
+
+
+def revised_fields(session: Session, org_id: int) -> pd.DataFrame:
+    """Per applied import and field, how many records it corrected (from the revision rows,
+    no value): columns batch_id, field, records."""
+    check_org(session, org_id)
+    stmt = (
+        select(
+            RecordRevision.batch_id,
+            RecordRevision.field,
+            func.count(func.distinct(RecordRevision.natural_key)),
+        )
+        .where(RecordRevision.organisation_id == org_id)
+        .group_by(RecordRevision.batch_id, RecordRevision.field)
+        .order_by(RecordRevision.batch_id, RecordRevision.field)
+    )
+    return frame(session, stmt, ["batch_id", "field", "records"]).astype({"records": "int64"})
