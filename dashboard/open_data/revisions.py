@@ -2,11 +2,13 @@
 since the one before, from the import history, down to how many records each field was
 corrected in (never a value).
 
-For disclosure-controlled viewers (public, partner) every count in the log from 1 to the
-threshold - 1 is hidden: an import's counts are counts of records, and "outcome corrected in
-1 record" beside the month's published outcome cells would point at one case. A hidden field
-count is not recoverable from the others: a record corrected in several fields counts once
-in `updated` and once per field, so the field counts do not add up to it."""
+For disclosure-controlled viewers (public, partner) every count from 1 to the threshold - 1
+of an import of victims' or reporters' records (SENSITIVE_KINDS: the kinds the release
+protects) is hidden: "outcome corrected in 1 record" beside the month's published outcome
+cells would point at one case. Imports of areas, officers, staff training, events and the
+like are counts of public activities or staff, shown as they are (see the methodology).
+A hidden field count is not recoverable from the others: a record corrected in several
+fields counts once in `updated` and once per field, so the field counts do not add up to it."""
 
 from __future__ import annotations
 
@@ -19,6 +21,7 @@ from data_access.queries import open_activities
 
 COLUMNS = ["published", "data", "added", "updated", "unchanged", "changes"]
 COUNTS = ("added", "updated", "unchanged")
+SENSITIVE_KINDS = frozenset({"referrals", "channel_volumes", "survey_responses"})
 
 
 def _shown(count: int, threshold: int | None) -> int | None:
@@ -45,18 +48,24 @@ def revisions(org_id: int, threshold: int | None = None) -> pd.DataFrame:
         fields = open_activities.revised_fields(session, org_id)
     if history.empty:
         return pd.DataFrame(columns=COLUMNS)
+    limits = [threshold if kind in SENSITIVE_KINDS else None for kind in history["kind"]]
     out = pd.DataFrame(
         {
             "published": pd.to_datetime(history["created_at"], utc=True).dt.strftime("%Y-%m-%d"),
             "data": history["kind"].str.replace("_", " "),
             **{
                 name: pd.array(
-                    [_shown(int(v), threshold) for v in history[f"rows_{column}"]], dtype="Int64"
-                )
+                    [
+                        _shown(int(v), limit)
+                        for v, limit in zip(history[f"rows_{column}"], limits, strict=True)
+                    ],
+                    dtype="Int64",
+                )  # fmt: skip
                 for name, column in zip(COUNTS, ("inserted", "updated", "unchanged"), strict=True)
             },
             "changes": [
-                _changes(fields[fields["batch_id"] == batch], threshold) for batch in history["id"]
+                _changes(fields[fields["batch_id"] == batch], limit)
+                for batch, limit in zip(history["id"], limits, strict=True)
             ],
         }
     )

@@ -129,8 +129,8 @@ def revisions_table(revisions: pd.DataFrame) -> html.Div:
             html.P(
                 _(
                     "Each import of new or corrected records, and how many records each field "
-                    "was corrected in; no value is shown. For the public and partners, counts "
-                    "from 1 to the disclosure threshold are shown as [c]."
+                    "was corrected in; no value is shown. For the public and partners, small "
+                    "counts of referrals, reports and survey responses are shown as [c]."
                 ),
                 className="small text-muted",
             ),

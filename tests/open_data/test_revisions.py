@@ -109,7 +109,7 @@ def test_revisions_say_which_fields_were_corrected_without_values(tmp_path):
         assert public[0]["changes"] == "channel ×6, occurred on ×[c]"
         assert public[0]["updated"] == 8 and public[0]["unchanged"] is None  # 4: hidden
         assert exact[2]["data"] == "areas" and exact[2]["added"] == 2
-        assert public[2]["added"] is None  # 2 areas: any small count is hidden alike
+        assert public[2]["added"] == 2  # areas are not people: shown as they are
         # The anonymous visitor's /data page shows the hidden form and no value.
         callback = find_callback(app, "data-revisions.children")
         body = request_body(callback, {"data-ready.data": True})
