@@ -35,6 +35,17 @@ def create_kpi_card(
     return dbc.Card(dbc.CardBody(body), className=f"kpi-card h-100 kpi-status-{status}", **kwargs)
 
 
+def create_empty_kpi_card(label: str, message: str, card_id: str | None = None) -> dbc.Card:
+    """A card for a figure with no data behind it: the label and why (never a 0 or a marker)."""
+    body = [
+        html.Div(label, className="text-muted small"),
+        html.Div("—", className="kpi-value kpi-empty", **{"aria-hidden": "true"}),
+        html.Div(message, className="kpi-change text-muted", role="status"),
+    ]
+    kwargs = {"id": card_id} if card_id else {}
+    return dbc.Card(dbc.CardBody(body), className="kpi-card h-100 kpi-status-none", **kwargs)
+
+
 def create_kpi_row(cards: list[dbc.Card]) -> dbc.Row:
     """Cards in a responsive row."""
     return dbc.Row([dbc.Col(card, xs=12, sm=6, lg=True, className="mb-3") for card in cards])

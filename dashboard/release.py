@@ -21,6 +21,7 @@ import pandas as pd
 from dashboard import disclosure
 from dashboard.filters import add_months
 from dashboard.lp_bounds import narrowed
+from data_access.models.scrutiny import FINDINGS
 from data_access.queries import release as source
 from data_access.queries.channels import monthly_volumes
 from data_access.queries.common import Period, list_areas
@@ -63,7 +64,12 @@ TABLES: dict[str, Table] = {
     "surveys.satisfied": Table("surveys", ("month", "area"), "satisfied", "surveys.satisfied"),
     # referrals closed, by the month closed: a different cohort from referrals reported
     "outcomes": Table("outcomes", ("month", "strand", "outcome"), "count", "outcomes"),
+    # the scrutiny panel's findings on cases closed in the month (a sample of those cases)
+    "scrutiny": Table("scrutiny", ("month", "finding", "theme"), "count", "scrutiny"),
 }
+#: Themes named by fewer findings than the threshold over the whole history are published
+#: together under this one: a theme is free text, and a rare one could point at a case.
+OTHER_THEME = "other"
 
 
 @dataclass(frozen=True)
@@ -241,6 +247,20 @@ def _cells(cube: pd.DataFrame, dims: Sequence[str]) -> dict[tuple, int | None]:
     return {k: (None if pd.isna(v) else int(v)) for k, v in zip(keys, cube["value"], strict=True)}
 
 
+def group_themes(findings: pd.DataFrame, threshold: int) -> tuple[pd.DataFrame, list[str]]:
+    """Findings with rare themes (fewer than `threshold` over the whole history) counted
+    under OTHER_THEME; the theme categories (named ones in order, then other, not recorded)."""
+    totals = findings.groupby("theme")["count"].sum()
+    named = sorted(t for t, n in totals.items() if n >= threshold and t != source.NO_THEME)
+    kept = findings.assign(
+        theme=findings["theme"].where(
+            findings["theme"].isin([*named, source.NO_THEME]), OTHER_THEME
+        )
+    )
+    grouped = kept.groupby(["month", "finding", "theme"], as_index=False)["count"].sum()
+    return grouped.astype({"count": "int64"}), [*named, OTHER_THEME, source.NO_THEME]
+
+
 def build_release(session, org_id: int, today: date, threshold: int) -> Release:
     """Protect every sensitive table of the organisation once, month by month, over its whole
     history (no margin over months is published: a figure over several months is the sum of
@@ -256,12 +276,17 @@ def build_release(session, org_id: int, today: date, threshold: int) -> Release:
         "surveys": source.survey_months(session, org_id, whole),
         "outcomes": source.outcome_months(session, org_id, whole),
     }
+    frames["scrutiny"], themes = group_themes(
+        source.scrutiny_months(session, org_id, whole), threshold
+    )
     categories = {
         "area": areas,
         "strand": list(STRANDS),
         "channel": list(CHANNELS),
         "incident": list(INCIDENT_TYPES),
         "outcome": [*OUTCOMES, "not_recorded"],
+        "finding": list(FINDINGS),
+        "theme": themes,
     }
     cells: dict[str, dict] = {name: {} for name in TABLES}
     truth: dict[str, dict] = {name: {} for name in TABLES}

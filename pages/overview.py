@@ -11,7 +11,7 @@ from components.chart_table import (
     create_download_button,
     create_empty_state,
 )
-from components.kpi_card import create_kpi_card, create_kpi_row
+from components.kpi_card import create_empty_kpi_card, create_kpi_card, create_kpi_row
 from components.palette import STRAND_COLOURS
 from dashboard import derived, published
 from dashboard.access import register_page
@@ -28,7 +28,7 @@ from dashboard.page_support import (
     viewer_filters,
 )
 from dashboard.viewer import current_viewer
-from data_access.queries import kpis, referrals, scheme
+from data_access.queries import holdings, kpis, referrals, scheme
 from data_access.vocab import STRANDS
 
 register_page(__name__, path="/", title=N_("Overview"), order=0)
@@ -99,6 +99,7 @@ def update_overview_headlines(store):
     _series, total, previous = trend_frame(store)
     with db.session() as session:
         org = viewer.organisation_id
+        held = holdings.held_kinds(session, org)
         officers = scheme.active_officers(session, org, filters.current.end)
         coverage = scheme.training_coverage(session, org, filters.current.end)
         events = scheme.events_held(session, org, filters.current)
@@ -114,39 +115,69 @@ def update_overview_headlines(store):
     )
     trained = published.area_figure(coverage, "trained", filters.area)
     headcount = published.area_figure(coverage, "headcount", filters.area)
-    coverage_pct = (
-        round(100 * trained / headcount, 1) if trained is not None and headcount else None
-    )
     cards = [
         create_kpi_card(
             _("Referrals in period"), _shown(total), change_text, card_id=f"{PREFIX}-referrals-card"
+        )
+        if "referrals" in held
+        else create_empty_kpi_card(
+            _("Referrals in period"), _("No referrals recorded yet."), f"{PREFIX}-referrals-card"
         ),
         create_kpi_card(
             _("Active liaison officers"),
             _shown(published.area_figure(officers, "officers", filters.area)),
             _("at the end of the period"),
+        )
+        if "officers" in held
+        else create_empty_kpi_card(
+            _("Active liaison officers"), _("No liaison officers recorded yet.")
         ),
         create_kpi_card(
-            _("Awareness training coverage"), _shown(coverage_pct, "%"), _("of the workforce")
+            _("Awareness training coverage"),
+            _shown(round(100 * trained / headcount, 1), "%"),
+            _("of the workforce"),
+        )
+        if headcount
+        else create_empty_kpi_card(
+            _("Awareness training coverage"),
+            _("No workforce headcount recorded yet.")
+            if "workforce" not in held
+            else _("No workforce headcount at the end of the period."),
         ),
         create_kpi_card(
             _("Community events held"),
             _shown(published.area_figure(events, "events", filters.area)),
+        )
+        if "events" in held
+        else create_empty_kpi_card(
+            _("Community events held"), _("No community events recorded yet.")
         ),
     ]
     if status is not None:
-        off = status[status["status"].isin(["red", "amber"])]
-        cards.append(
-            create_kpi_card(
-                _("KPIs off target"),
-                f"{len(off)} / {len(status)}",
-                ", ".join(kpi_label(k) for k in off["kpi"]) or _("all on target"),
-                status="red"
-                if (status["status"] == "red").any()
-                else ("amber" if len(off) else "green"),
-            )
-        )
+        cards.append(off_target_card(status, held))
     return create_kpi_row(cards)
+
+
+def off_target_card(status: pd.DataFrame, held: frozenset[str]):
+    """KPIs off target out of those with both a figure and a target (never "0 / N" when the
+    N have no target or no data)."""
+    rated = status[status["status"] != "none"]
+    if rated.empty:
+        return create_empty_kpi_card(
+            _("KPIs off target"),
+            _("No KPI targets recorded yet.")
+            if "targets" not in held
+            else _("No KPI with a target has a figure for this period."),
+            f"{PREFIX}-off-target-card",
+        )
+    off = rated[rated["status"].isin(["red", "amber"])]
+    return create_kpi_card(
+        _("KPIs off target"),
+        f"{len(off)} / {len(rated)}",
+        ", ".join(kpi_label(k) for k in off["kpi"]) or _("all on target"),
+        status="red" if (rated["status"] == "red").any() else ("amber" if len(off) else "green"),
+        card_id=f"{PREFIX}-off-target-card",
+    )
 
 
 def trend_figure(series: pd.DataFrame) -> go.Figure:

@@ -17,16 +17,48 @@ from dashboard.page_support import org_areas, today
 from dashboard.release import TOTAL
 from dashboard.viewer import public_organisation_id
 from data_access.queries import indicators
-from tests.conftest import OUTPUT, app_config, login
+from tests.conftest import OUTPUT, app_config, login, session_on
 
 PERIODS = ["12m", str(today().year - 1)]  # overlapping: months shared by both
 API_COUNTS: dict[str, int] = {}
 
 
+THEMES = ["victim updates", "Victim updates", "named officer", "communication",
+          "communication", None, "victim updates"]  # fmt: skip
+
+
+def record_scrutiny_findings(url: str, org_code: str = "NSC") -> int:
+    """The scrutiny panel of `org_code` draws its last four quarters and records a finding
+    and theme on every case (the demo data hold none), so the release's scrutiny table and
+    the scrutiny_themes dataset have cells for the intruder; the number of findings."""
+    from sqlalchemy import select
+
+    from dashboard.filters import quarter_choices, quarter_period
+    from data_access import scrutiny
+    from data_access.models import Organisation, ScrutinyCase
+
+    recorded = 0
+    with session_on(url) as session:
+        org = session.scalar(select(Organisation.id).where(Organisation.code == org_code))
+        for number, quarter in enumerate(quarter_choices(today())[1:5]):
+            if scrutiny.find_sample(session, org, quarter) is None:
+                scrutiny.draw_sample(session, org, "tester", quarter, quarter_period(quarter),
+                                     today(), 12, 100 + number)  # fmt: skip
+            cases = scrutiny.sample_cases(session, org, quarter)
+            for index, case in enumerate(cases["case"]):
+                row = session.get(ScrutinyCase, int(case))
+                row.finding = ("improvement_needed", "notable_practice")[index % 2]
+                row.theme = THEMES[index % len(THEMES)]
+                recorded += 1
+        session.commit()
+    return recorded
+
+
 @pytest.fixture(scope="module")
 def small_force(demo_url):
     """The app with the small second organisation (NSC) as the public one, its partner signed
-    in, its release and the figures harvested."""
+    in, its release (with scrutiny findings recorded) and the figures harvested."""
+    assert record_scrutiny_findings(demo_url) >= 10
     dash_app = create_app(
         app_config(demo_url, PUBLIC_ORG="NSC", OPEN_DATA_RATE_LIMIT="100000 per minute")
     )
@@ -112,3 +144,21 @@ def test_a_published_small_count_is_reported(small_force):
         release, calls, [*figures, (release.org_id, "surveys.responses", (key,), true)], 5
     )
     assert report.small and not report.ok
+
+
+def test_the_scrutiny_themes_take_part(small_force):
+    """The panel's themes (public summary and the scrutiny_themes dataset) are harvested,
+    mapped onto the release's base cells and bounded by the intruder like every table."""
+    from dashboard.disclosure_audit import group_levels
+    from dashboard.disclosure_intruder import Equations, equations, exposed_cells
+
+    release, _calls, figures = small_force
+    mine = [f for f in figures if f[0] == release.org_id and f[1] == "scrutiny"]
+    assert len(mine) > 20 and any(f[3] is None for f in mine)
+    small = [k for k, v in release.truth["scrutiny"].items() if 1 <= v < 5]
+    assert small and all(release.cells["scrutiny"][k] is None for k in small)
+    levels = {"scrutiny": group_levels(release, "scrutiny")}
+    found = equations(release, mine, levels)["scrutiny"]
+    checked, exposed = exposed_cells(release, found or Equations(), "scrutiny", 5,
+                                     levels["scrutiny"])  # fmt: skip
+    assert checked >= len(small) and exposed == []

@@ -12,6 +12,7 @@ from dashboard.open_data.grains import OUTCOME_VALUES, History
 from dashboard.open_data.protection import TOTAL
 from dashboard.open_data.query import Query
 from dashboard.viewer import Viewer
+from data_access.models.scrutiny import FINDINGS
 from data_access.queries import open_activities, open_data
 from data_access.queries.common import Period
 from data_access.vocab import CHANNELS, EVENT_TYPES, INCIDENT_TYPES, RANKS, STRANDS
@@ -59,6 +60,19 @@ def outcomes(viewer: Viewer, hist: History, query: Query) -> pd.DataFrame:
         for o in [*OUTCOME_VALUES, TOTAL]
     ]
     return pd.DataFrame(rows, columns=["quarter", "strand", "outcome", "count"])
+
+
+def scrutiny(viewer: Viewer, hist: History, query: Query) -> pd.DataFrame:
+    """Findings of the scrutiny panel by quarter closed × finding × theme (with totals)."""
+    table = grains.scrutiny_table(hist)
+    themes = grains.scrutiny_themes(hist)
+    rows = [
+        (q, f, t, table.figure(_quarter_months(hist, q), finding=f, theme=t))
+        for q in query.quarters
+        for f in [*FINDINGS, TOTAL]
+        for t in [*themes, TOTAL]
+    ]
+    return pd.DataFrame(rows, columns=["quarter", "finding", "theme", "count"])
 
 
 def _quarter_months(hist: History, quarter: str) -> list[str]:

@@ -20,6 +20,7 @@ from dashboard.open_data.grains import OUTCOME_VALUES
 from dashboard.open_data.protection import TOTAL
 from dashboard.policy import allowed
 from data_access import models
+from data_access.models.scrutiny import FINDINGS
 from data_access.vocab import (
     ACTION_STATUSES,
     CHANNELS,
@@ -94,6 +95,40 @@ CATALOGUE: dict[str, Dataset] = {
             True,
             builders.outcomes,
             (models.Referral,),
+        ),
+        Dataset(
+            "scrutiny_themes",
+            N_("Community scrutiny panel findings, by quarter and theme"),
+            N_(
+                "The community scrutiny panel's findings (notable practice or improvement "
+                "needed) on the sample of closed cases it reviewed, by the quarter the cases "
+                "closed and the theme the panel gave. Themes given to fewer findings than the "
+                "disclosure threshold over the whole history are counted together as 'other'."
+            ),
+            "public",
+            N_("calendar quarter closed (summed from months) × finding × theme"),
+            (
+                QUARTER,
+                Column(
+                    "finding",
+                    "string",
+                    N_("notable_practice or improvement_needed, or All."),
+                    (*FINDINGS, TOTAL),
+                ),
+                Column(
+                    "theme",
+                    "string",
+                    N_(
+                        "The panel's theme in lower case; 'other' for rare themes, "
+                        "'not_recorded' when none was given, or All."
+                    ),
+                ),
+                count_column("count", N_("Cases reviewed; empty or [c] when hidden.")),
+            ),
+            ("from", "to"),
+            True,
+            builders.scrutiny,
+            (models.ScrutinySample, models.Referral),  # cells are keyed by the month closed
         ),
         Dataset(
             "lo_timeliness",

@@ -12,7 +12,7 @@ import pandas as pd
 from dashboard.extensions import db
 from dashboard.filters import add_months
 from dashboard.open_data import protection
-from dashboard.open_data.protection import GrainTable, ReleaseTable
+from dashboard.open_data.protection import TOTAL, GrainTable, ReleaseTable
 from dashboard.published import month_keys
 from dashboard.release import Release, release_months
 from dashboard.viewer import Viewer
@@ -92,6 +92,20 @@ def outcome_table(viewer: Viewer, hist: History) -> ReleaseTable:
     """Referrals closed by month closed × strand × outcome (the release's outcomes table: a
     different cohort from referrals reported, sharing no total with them)."""
     return hist.tables("outcomes")["outcomes"]
+
+
+def scrutiny_table(hist: History) -> ReleaseTable:
+    """The scrutiny panel's findings by month closed × finding × theme (the release's scrutiny
+    table: rare themes grouped as "other")."""
+    return hist.tables("scrutiny")["scrutiny"]
+
+
+def scrutiny_themes(hist: History) -> list[str]:
+    """The themes the release publishes, in order (named ones, then other, not recorded)."""
+    if hist.release is None:
+        return []
+    keys = hist.release.cells["scrutiny"]
+    return list(dict.fromkeys(k[2] for k in keys if k[2] != TOTAL))
 
 
 def timeliness_tables(viewer: Viewer, hist: History) -> dict[str, ReleaseTable]:

@@ -9,10 +9,11 @@ from datetime import date
 import pandas as pd
 
 from dashboard.extensions import db
-from dashboard.open_data import grains
+from dashboard.open_data import grains, protection
 from dashboard.open_data.grains import OUTCOME_VALUES
 from dashboard.open_data.query import Query
 from dashboard.viewer import Viewer
+from data_access.models.scrutiny import FINDINGS
 from data_access.queries import open_activities, open_data
 from data_access.queries.common import Period
 from data_access.vocab import COMMITMENT_STATUSES, INCIDENT_TYPES, STRANDS
@@ -38,6 +39,8 @@ class Summary:
     commitments: dict[str, int]  # public commitments by status
     actions: pd.DataFrame  # latest public actions
     rates: pd.DataFrame  # area, name, population, source, incidents (since first), per_year
+    scrutiny: pd.DataFrame  # theme, notable_practice, improvement_needed, All (since first)
+    threshold: int  # the disclosure threshold (rare themes are grouped below it)
 
 
 def area_rates(hist, table, people: pd.DataFrame) -> pd.DataFrame:
@@ -53,6 +56,18 @@ def area_rates(hist, table, people: pd.DataFrame) -> pd.DataFrame:
         rows.append((row.area, row.name, int(row.population), row.source, count, rate))
     columns = ["area", "name", "population", "source", "incidents", "per_year"]
     return pd.DataFrame(rows, columns=columns)
+
+
+def scrutiny_themes(hist) -> pd.DataFrame:
+    """The scrutiny panel's findings since the first month by theme and finding (whole-history
+    cells of the release's scrutiny table), themes in the release's order, then All."""
+    table = grains.scrutiny_table(hist)
+    findings = [*FINDINGS, "All"]
+    rows = [
+        (theme, *(table.figure(None, theme=theme, finding=f) for f in findings))
+        for theme in [*grains.scrutiny_themes(hist), "All"]
+    ]
+    return pd.DataFrame(rows, columns=["theme", *findings])
 
 
 def summary(viewer: Viewer, today: date) -> Summary:
@@ -97,4 +112,6 @@ def summary(viewer: Viewer, today: date) -> Summary:
         commitments={s: int((commitments["status"] == s).sum()) for s in COMMITMENT_STATUSES},
         actions=actions.sort_values("raised_on", ascending=False).head(5),
         rates=area_rates(hist, referrals["referrals"], people),
+        scrutiny=scrutiny_themes(hist),
+        threshold=protection.threshold(),
     )

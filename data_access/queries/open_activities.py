@@ -15,6 +15,7 @@ from data_access.models import (
     Commitment,
     CommunityEvent,
     ImportBatch,
+    RecordRevision,
     TrainingAttendance,
     TrainingCourse,
     TrainingSession,
@@ -119,8 +120,14 @@ def public_actions(session: Session, org_id: int, period: Period) -> pd.DataFram
 def last_changed(session: Session, org_id: int, models: tuple) -> date | None:
     """The latest change to any record of the models for the organisation (None: no record)."""
     check_org(session, org_id)
+    # a scrutiny sample has no updated_at: its draw is the latest stamp it holds (findings
+    # recorded later carry none)
     latest = [
-        session.scalar(select(func.max(m.updated_at)).where(m.organisation_id == org_id))
+        session.scalar(
+            select(func.max(m.updated_at if hasattr(m, "updated_at") else m.drawn_at)).where(
+                m.organisation_id == org_id
+            )
+        )
         for m in models
     ]
     known = [moment for moment in latest if moment is not None]
@@ -139,3 +146,20 @@ def import_history(session: Session, org_id: int) -> pd.DataFrame:
         .order_by(ImportBatch.created_at, ImportBatch.id)
     )
     return frame(session, stmt, columns)
+
+
+def revised_fields(session: Session, org_id: int) -> pd.DataFrame:
+    """Per applied import and field, how many records it corrected (from the revision rows,
+    no value): columns batch_id, field, records."""
+    check_org(session, org_id)
+    stmt = (
+        select(
+            RecordRevision.batch_id,
+            RecordRevision.field,
+            func.count(func.distinct(RecordRevision.natural_key)),
+        )
+        .where(RecordRevision.organisation_id == org_id)
+        .group_by(RecordRevision.batch_id, RecordRevision.field)
+        .order_by(RecordRevision.batch_id, RecordRevision.field)
+    )
+    return frame(session, stmt, ["batch_id", "field", "records"]).astype({"records": "int64"})

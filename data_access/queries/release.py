@@ -1,14 +1,25 @@
 """Whole-history monthly counts of the sensitive datasets, the input of the one protected
 release per organisation (dashboard.release): referrals with every scorecard measure, channel
-volumes and victim-satisfaction survey responses, plus a data version to key it by."""
+volumes, victim-satisfaction survey responses and the scrutiny panel's findings, plus a data
+version to key it by."""
 
 from __future__ import annotations
+
+import hashlib
+import re
 
 import pandas as pd
 from sqlalchemy import String, func, literal, select
 from sqlalchemy.orm import Session
 
-from data_access.models import Area, ChannelVolume, Referral, SurveyResponse
+from data_access.models import (
+    Area,
+    ChannelVolume,
+    Referral,
+    ScrutinyCase,
+    ScrutinySample,
+    SurveyResponse,
+)
 from data_access.queries.common import Period, check_org, frame
 from data_access.queries.indicators_common import area_code, in_period
 from data_access.queries.indicators_engagement import SATISFIED_SCORE
@@ -33,6 +44,16 @@ def data_version(session: Session, org_id: int) -> str:
             )
         ).one()
         parts.append(f"{model.__tablename__}:{count}:{latest}")
+    # findings carry no timestamp: fingerprint their (few) values themselves
+    findings = session.execute(
+        select(ScrutinyCase.id, ScrutinyCase.finding, ScrutinyCase.theme, Referral.closed_on)
+        .join(ScrutinySample, ScrutinySample.id == ScrutinyCase.sample_id)
+        .join(Referral, Referral.id == ScrutinyCase.referral_id)
+        .where(ScrutinySample.organisation_id == org_id, ScrutinyCase.finding.is_not(None))
+        .order_by(ScrutinyCase.id)
+    ).all()
+    digest = hashlib.sha256(repr([tuple(row) for row in findings]).encode()).hexdigest()[:16]
+    parts.append(f"scrutiny_case:{len(findings)}:{digest}")
     return "|".join(parts)
 
 
@@ -117,3 +138,37 @@ def outcome_months(session: Session, org_id: int, period: Period) -> pd.DataFram
     )
     result = frame(session, stmt, ["month", "strand", "outcome", "count"])
     return result.astype({"count": "int64"})
+
+
+NO_THEME = "not_recorded"
+
+
+def theme_key(theme: object) -> str:
+    """A finding's theme as published: lower case, single spaces (NO_THEME when blank)."""
+    words = re.sub(r"\s+", " ", theme.strip()).lower() if isinstance(theme, str) else ""
+    return words or NO_THEME
+
+
+def scrutiny_months(session: Session, org_id: int, period: Period) -> pd.DataFrame:
+    """The scrutiny panel's findings on cases closed in the period, per month closed, finding
+    and theme (see `theme_key`): columns month, finding, theme, count. Cases without a
+    finding yet are not counted."""
+    check_org(session, org_id)
+    month = month_of(Referral.closed_on)
+    stmt = (
+        select(month, ScrutinyCase.finding, ScrutinyCase.theme)
+        .join(ScrutinySample, ScrutinySample.id == ScrutinyCase.sample_id)
+        .join(Referral, Referral.id == ScrutinyCase.referral_id)
+        .where(
+            ScrutinySample.organisation_id == org_id,
+            ScrutinyCase.finding.is_not(None),
+            *in_period(Referral.closed_on, period),
+        )
+    )
+    cases = frame(session, stmt, ["month", "finding", "theme"])
+    if cases.empty:
+        return pd.DataFrame({"month": [], "finding": [], "theme": [],
+                             "count": pd.Series(dtype="int64")})  # fmt: skip
+    cases["theme"] = cases["theme"].map(theme_key)
+    counted = cases.groupby(["month", "finding", "theme"]).size().rename("count").reset_index()
+    return counted.astype({"count": "int64"})

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from components.kpi_card import create_kpi_card
+from components.kpi_card import create_empty_kpi_card, create_kpi_card
 from dashboard.disclosure import MARKER
 from dashboard.i18n import _, ngettext
 from dashboard.indicator_text import indicator_label, scorecard_status_label
@@ -152,14 +152,30 @@ def headline_cards(rows: pd.DataFrame, summary: pd.DataFrame) -> list:
     amber = len(rated) - green - red
     totals = summary.sum(numeric_only=True)
     overdue = int(totals["overdue"])
-    return [
+    on_target = (
         create_kpi_card(
             _("Indicators on target"),
             f"{green} / {len(rated)}",
             _("with a target; %(amber)d near, %(red)d off target", amber=amber, red=red),
-            status="red" if red else ("amber" if amber else ("green" if len(rated) else "none")),
+            status="red" if red else ("amber" if amber else "green"),
             card_id="commitments-on-target-card",
-        ),
+        )
+        if len(rated)
+        else create_empty_kpi_card(
+            _("Indicators on target"),
+            _("No indicator has both a figure and a target for this period."),
+            "commitments-on-target-card",
+        )
+    )
+    if not int(totals["commitments"]):
+        none = _("No commitments recorded yet.")
+        return [
+            on_target,
+            *(create_empty_kpi_card(label, none) for label in (
+                _("Commitments met"), _("Commitments overdue"), _("Agreed met by the community"))),
+        ]  # fmt: skip
+    return [
+        on_target,
         create_kpi_card(
             _("Commitments met"),
             f"{int(totals['met'])} / {int(totals['commitments'])}",

@@ -24,6 +24,7 @@ from dashboard.downloads import filename, record_download
 from dashboard.i18n import N_, _
 from dashboard.open_data.catalogue import CATALOGUE, visible_to
 from dashboard.open_data.grains import history
+from dashboard.open_data.protection import threshold
 from dashboard.open_data.query import BadQuery
 from dashboard.open_data.revisions import revisions
 from dashboard.open_data.service import describe, last_updated, produce, to_csv, to_json
@@ -77,6 +78,11 @@ def layout(**query):
     )
 
 
+def revision_threshold(viewer) -> int | None:
+    """Small counts in the revisions log are hidden from disclosure-controlled viewers."""
+    return threshold() if viewer.disclosure_controlled else None
+
+
 @callback(
     Output(f"{PREFIX}-catalogue", "children"),
     Output(f"{PREFIX}-revisions", "children"),
@@ -98,7 +104,7 @@ def update_data_catalogue(ready):
     months = controls.month_options(hist.months)
     return (
         sections.catalogue_list(entries),
-        sections.revisions_table(revisions(viewer.organisation_id)),
+        sections.revisions_table(revisions(viewer.organisation_id, revision_threshold(viewer))),
         [{"value": d.name, "label": _(d.title)} for d in datasets],
         months,
         months,

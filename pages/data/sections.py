@@ -10,6 +10,7 @@ import pandas as pd
 from dash import html
 
 from components.chart_table import create_data_table, create_empty_state
+from dashboard.disclosure import display_frame
 from dashboard.i18n import _
 from dashboard.open_data.definitions import Dataset
 
@@ -120,5 +121,19 @@ def revisions_table(revisions: pd.DataFrame) -> html.Div:
         "added": _("Records added"),
         "updated": _("Records corrected"),
         "unchanged": _("Unchanged"),
+        "changes": _("Fields corrected (records)"),
     }
-    return create_data_table(revisions, headers, f"{PREFIX}-revisions-table")
+    shown = display_frame(revisions, ["added", "updated", "unchanged"])
+    return html.Div(
+        [
+            html.P(
+                _(
+                    "Each import of new or corrected records, and how many records each field "
+                    "was corrected in; no value is shown. For the public and partners, small "
+                    "counts of referrals, reports and survey responses are shown as [c]."
+                ),
+                className="small text-muted",
+            ),
+            create_data_table(shown, headers, f"{PREFIX}-revisions-table"),
+        ]
+    )

@@ -34,6 +34,21 @@ def figure_card(title: str, value: str, sentence: str, card_id: str, note: str |
     )
 
 
+def empty_card(title: str, message: str, card_id: str):
+    """A headline with no data behind it yet: says so, never a 0 or a [c]."""
+    body = [
+        html.H3(title, className="h6 text-muted mb-1"),
+        html.P(message, className="mb-1", role="status"),
+    ]
+    return dbc.Col(
+        dbc.Card(dbc.CardBody(body), className="h-100 kpi-card public-card", id=card_id),
+        xs=12,
+        md=6,
+        xl=4,
+        className="mb-3",
+    )
+
+
 def plain_table(rows: list[dict], headers: dict[str, str], table_id: str) -> dbc.Table:
     """A small table that wraps on a phone (first column words, the rest figures)."""
     head = html.Thead(html.Tr([html.Th(label, scope="col") for label in headers.values()]))

@@ -79,5 +79,7 @@ def update_public_figures(ready):
             dbc.Row(sections.scheme_cards(facts)),
             html.H2(_("Commitments and what we did"), className="h4 mt-4"),
             sections.commitments_section(facts),
+            html.H2(_("What the community scrutiny panel found"), className="h4 mt-4"),
+            sections.scrutiny_section(facts),
         ]
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dash import html
 
+from components.chart_table import create_empty_state
 from dashboard.i18n import _
 from dashboard.labels import (
     action_status_label,
@@ -16,6 +17,7 @@ from dashboard.open_data.builders import share
 from dashboard.open_data.summary import Summary
 from pages.public.blocks import (
     PREFIX,
+    empty_card,
     figure_card,
     period_words,
     plain_table,
@@ -26,6 +28,8 @@ from pages.public.text import shown
 def outcome_section(summary: Summary):
     """Share of closed cases by outcome, from published counts only."""
     total = summary.outcomes["All"]
+    if total == 0:
+        return create_empty_state(_("No closed cases recorded yet."))
     rows = []
     for outcome, count in summary.outcomes.items():
         if outcome == "All":
@@ -59,8 +63,14 @@ def scheme_cards(summary: Summary) -> list:
     period = period_words(summary)
     accepted = share(summary.accepted, summary.offered)
     coverage = share(summary.trained, summary.headcount)
-    return [
-        figure_card(
+    offers = (
+        empty_card(
+            _("Liaison officer offers accepted"),
+            _("No liaison officer offers recorded, %(p)s.", p=period),
+            f"{PREFIX}-offers",
+        )
+        if summary.offered == 0
+        else figure_card(
             _("Liaison officer offers accepted"),
             shown(accepted, "%"),
             _(
@@ -69,8 +79,14 @@ def scheme_cards(summary: Summary) -> list:
                 p=period,
             ),
             f"{PREFIX}-offers",
-        ),
-        figure_card(
+        )
+    )
+    training = (
+        empty_card(
+            _("Staff trained"), _("No workforce headcount recorded yet."), f"{PREFIX}-training"
+        )
+        if summary.headcount == 0
+        else figure_card(
             _("Staff trained"),
             shown(coverage, "%"),
             _(
@@ -78,7 +94,16 @@ def scheme_cards(summary: Summary) -> list:
                 n=f"{summary.headcount:,}",
             ),
             f"{PREFIX}-training",
-        ),
+        )
+    )
+    if not summary.events:
+        events = empty_card(_("Community events held"),
+                            _("No community events recorded, %(p)s.", p=period),
+                            f"{PREFIX}-events")  # fmt: skip
+        return [offers, training, events]
+    return [
+        offers,
+        training,
         figure_card(
             _("Community events held"),
             shown(summary.events),
@@ -111,19 +136,62 @@ def commitments_section(summary: Summary):
         )
         for row in summary.actions.itertuples()
     ]
+    if total:
+        made = _(
+            "The force has made %(total)d public commitments to LGBT+ communities. "
+            "Progress: %(counts)s.",
+            total=total,
+            counts=counts,
+        )
+    else:
+        made = _("No public commitments recorded yet.")
+    done = (
+        html.Ul(items, id=f"{PREFIX}-actions", className="list-unstyled")
+        if items
+        else html.P(_("No public 'you said, we did' actions recorded yet."), id=f"{PREFIX}-actions")
+    )
+    return html.Div(
+        [
+            html.P(made, id=f"{PREFIX}-commitments"),
+            html.H3(_("You said, we did"), className="h6 mt-3"),
+            done,
+            html.A(_("See every commitment"), href="/commitments"),
+        ]
+    )
+
+
+def scrutiny_section(summary: Summary):
+    """The community scrutiny panel's findings by theme, from published cells only."""
+    frame = summary.scrutiny
+    total = frame.loc[frame["theme"] == "All", "All"].iloc[0]
+    if total == 0:
+        return create_empty_state(_("No scrutiny panel findings recorded yet."))
+    names = {
+        "other": _("Other themes"),
+        "not_recorded": _("No theme given"),
+        "All": _("All themes"),
+    }
+    rows = [
+        {
+            "theme": names.get(row["theme"], row["theme"]),
+            "notable": shown(row["notable_practice"]),
+            "improve": shown(row["improvement_needed"]),
+            "all": shown(row["All"]),
+        }
+        for row in frame.to_dict("records")
+    ]
+    headers = {"theme": _("Theme"), "notable": _("Notable practice"),
+               "improve": _("Improvement needed"), "all": _("All findings")}  # fmt: skip
     return html.Div(
         [
             html.P(
                 _(
-                    "The force has made %(total)d public commitments to LGBT+ communities. "
-                    "Progress: %(counts)s.",
-                    total=total,
-                    counts=counts,
-                ),
-                id=f"{PREFIX}-commitments",
+                    "A panel of community members reviews a random sample of closed, redacted "
+                    "cases each quarter and records what it found, by theme. Themes given "
+                    "fewer than %(n)d times are counted together as other themes.",
+                    n=summary.threshold,
+                )
             ),
-            html.H3(_("You said, we did"), className="h6 mt-3"),
-            html.Ul(items, id=f"{PREFIX}-actions", className="list-unstyled"),
-            html.A(_("See every commitment"), href="/commitments"),
+            plain_table(rows, headers, f"{PREFIX}-scrutiny-table"),
         ]
     )

@@ -11,8 +11,9 @@ INTRO = N_(
     "coordinator draws a random sample of the referrals closed in the quarter, stratified by "
     "strand, internal staff cases left out; the seed is recorded so the draw can be "
     "repeated. Export the log numbers to pull the redacted files, then record the panel's "
-    "finding on each case; a finding can raise an action in the 'you said, we did' log. A "
-    "public summary of themes will follow once its disclosure control is in place."
+    "finding on each case; a finding can raise an action in the 'you said, we did' log. The "
+    "findings are counted by theme on the public summary and in the open data (dataset "
+    "scrutiny_themes), disclosure-controlled like every public figure."
 )
 
 

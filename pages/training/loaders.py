@@ -10,7 +10,7 @@ import pandas as pd
 from dashboard.extensions import db
 from dashboard.page_support import org_areas, today, viewer_filters
 from dashboard.viewer import current_viewer
-from data_access.queries import indicators_people, kpis, scheme, training
+from data_access.queries import holdings, indicators_people, kpis, scheme, training
 from data_access.vocab import COURSE_KINDS
 from pages.training import frames
 
@@ -46,9 +46,11 @@ def course_frames(store: dict | None) -> tuple[pd.DataFrame, dict]:
                   for kind in COURSE_KINDS if kind not in UNLISTED}  # fmt: skip
         goals = kpis.targets(session, org, on - timedelta(days=1))
         trainers = training.trainers_count(session, org, on)
+        held = holdings.held_kinds(session, org)
     table = frames.course_table(counts, others, goals, filters.area)
     overdue = frames.indicator_slice(counts, "refreshers_overdue", filters.area)
-    return table, {"trainers": trainers, "overdue": overdue, "course": course}
+    numbers = {"trainers": trainers, "overdue": overdue, "course": course, "held": held}
+    return table, numbers
 
 
 def group_frames(store: dict | None) -> dict[str, pd.DataFrame]:

@@ -8,7 +8,7 @@ from dash import Input, Output, State, callback, ctx, html, no_update
 
 from components.chart_table import create_chart_with_table, create_empty_state
 from components.filter_bar import Option, create_filter_dropdown
-from components.kpi_card import create_kpi_card, create_kpi_row
+from components.kpi_card import create_empty_kpi_card, create_kpi_card, create_kpi_row
 from components.section import create_section, create_table
 from dashboard.access import register_page
 from dashboard.downloads import csv_download
@@ -89,26 +89,33 @@ def update_training_courses(store):
         for index, title in ((0, _("All-staff awareness")), (1, _("Leadership ranks briefed")))
     ]
     overdue, with_due = numbers["overdue"]
-    cards += [
-        create_kpi_card(
-            _("Trainers trained"),
-            f"{numbers['trainers']:,}",
-            _("train-the-trainer course completed"),
-        ),  # fmt: skip
+    cards.append(
+        create_kpi_card(_("Trainers trained"), f"{numbers['trainers']:,}",
+                        _("train-the-trainer course completed"))
+        if "training" in numbers["held"]
+        else create_empty_kpi_card(_("Trainers trained"), _("No training attendance recorded yet."))
+    )  # fmt: skip
+    cards.append(
         create_kpi_card(
             _("Refreshers overdue"),
             f"{overdue:,}",
             _("of %(n)s people with a refresher due date", n=f"{with_due:,}"),
             status="red" if overdue else "green",
             status_label=_("overdue") if overdue else _("none overdue"),
-        ),  # fmt: skip
-    ]
+        )
+        if with_due
+        else create_empty_kpi_card(
+            _("Refreshers overdue"), _("No refresher due dates recorded for this period.")
+        )
+    )
     text = _(CAPTIONS["courses"], on=on)
     chart = _coverage_chart(table, "course", "courses", text)
     return chart, *cards
 
 
 def _coverage_card(row: pd.Series, title: str):
+    if not row["headcount"]:
+        return create_empty_kpi_card(title, _("No workforce headcount by the end of this period."))
     value = "-" if pd.isna(row["coverage"]) else f"{row['coverage']:.1f}%"
     detail = _("%(t)s of %(h)s people", t=f"{row['trained']:,}", h=f"{row['headcount']:,}")
     status = kpis.rag_status(row["coverage"], row["target"], "at_least")

@@ -12,7 +12,7 @@ from components.chart_table import (
     create_download_button,
     create_empty_state,
 )
-from components.kpi_card import create_kpi_card, create_kpi_row
+from components.kpi_card import create_empty_kpi_card, create_kpi_card, create_kpi_row
 from dashboard.access import register_page
 from dashboard.downloads import csv_download, download_name, labelled
 from dashboard.extensions import db
@@ -28,7 +28,7 @@ from dashboard.page_support import (
 )
 from dashboard.policy import allowed
 from dashboard.viewer import current_viewer
-from data_access.queries import workload
+from data_access.queries import holdings, workload
 from pages.workload import figures, frames, sections
 from pages.workload.text import (
     INTRO,
@@ -245,12 +245,20 @@ def update_workload_due(store):
         return no_update, no_update
     shown, summary = due_frames(store)
     overdue = int(summary["officers"].iloc[0])
-    card = create_kpi_card(
-        _("Overdue 6-monthly reviews"),
-        f"{overdue:,}",
-        _("active liaison officers, today"),
-        status="red" if overdue else "green",
-        status_label=_("overdue") if overdue else _("all in date"),
+    with db.session() as session:
+        recorded = "officers" in holdings.held_kinds(session, current_viewer().organisation_id)
+    card = (
+        create_kpi_card(
+            _("Overdue 6-monthly reviews"),
+            f"{overdue:,}",
+            _("active liaison officers, today"),
+            status="red" if overdue else "green",
+            status_label=_("overdue") if overdue else _("all in date"),
+        )
+        if recorded
+        else create_empty_kpi_card(
+            _("Overdue 6-monthly reviews"), _("No liaison officers recorded yet.")
+        )
     )
     if "officer" in shown and shown.empty:
         return create_empty_state(empty("due", days=HORIZON_DAYS)), card

@@ -23,6 +23,7 @@ def test_catalogue_has_the_datasets_of_the_brief():
         "commitments",
         "actions",
         "referral_rates",
+        "scrutiny_themes",
     }
     assert PARTNER == ["channel_volumes", "lo_timeliness", "training_coverage"]
 

@@ -22,7 +22,7 @@ def run_export(monkeypatch, url: str, *args: str):
 def test_export_writes_a_valid_data_package(demo_url, tmp_path, monkeypatch):
     result = run_export(monkeypatch, demo_url, str(tmp_path / "out"))
     assert result.exit_code == 0, result.output
-    assert "wrote 10 datasets" in result.output
+    assert "wrote 11 datasets" in result.output
     out = tmp_path / "out"
     descriptor = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
     assert sorted(r["path"] for r in descriptor["resources"]) == sorted(

@@ -31,9 +31,12 @@ def _present(values: dict[str, Any], dep: dict) -> bool:
     return isinstance(dep["id"], str) and f"{dep['id']}." in values
 
 
-def open_page(client, app, path: str, key: str) -> tuple[int, list[tuple[str, int, str]]]:
+def open_page(
+    client, app, path: str, key: str, answers: list | None = None
+) -> tuple[int, list[tuple[str, int, str]]]:
     """Run every on-load callback of the page `key` at `path`; how many ran, and (output,
-    status, body start) for those that did not answer 200 or 204."""
+    status, body start) for those that did not answer 200 or 204. Each answer's `response`
+    is appended to `answers` when given."""
     router = find_callback(app, "_pages_content.children")
     shown = call(client, router, {"_pages_location.pathname": path, "_pages_location.search": ""})
     if shown.status_code != 200:
@@ -58,6 +61,8 @@ def open_page(client, app, path: str, key: str) -> tuple[int, list[tuple[str, in
                 problems.append((callback["output"], answer.status_code, body[:300]))
                 continue
             if answer.status_code == 200:
+                if answers is not None:
+                    answers.append(answer.get_json().get("response", {}))
                 for component, props in answer.get_json().get("response", {}).items():
                     for name, value in props.items():
                         values[f"{component}.{name}"] = value
