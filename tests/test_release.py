@@ -1,5 +1,6 @@
 """Known answers for the one protected release: the same cell has the same published value in
-every view and period, margins are used where a view matches one, a derived figure is hidden as
+every view and period, margins within a month are used where a view matches one, no cell spans
+months, every published cell together narrows no hidden count, a derived figure is hidden as
 soon as one cell it covers is hidden, and only sensitive indicators are protected."""
 
 from __future__ import annotations
@@ -9,8 +10,10 @@ import json
 import pytest
 
 from dashboard import published
+from dashboard.disclosure_audit import group_levels
+from dashboard.disclosure_intruder import equations, exposed_cells
 from dashboard.page_support import today
-from dashboard.release import TOTAL, figure, recording
+from dashboard.release import TABLES, TOTAL, figure, recording
 from data_access.queries.indicators import INDICATORS
 from tests.dash_client import call, find_callback, response_data
 from tests.pages.test_overview import find_prop, store
@@ -58,11 +61,33 @@ def test_the_release_is_built_once_and_reused(app):
         assert published.release_for(1, today()) is first
 
 
-def test_whole_history_uses_the_margin_cell(release):
+def test_whole_history_is_the_sum_of_its_months(release):
+    """No cell spans months: a figure over several months adds up published months only."""
     with recording() as figures:
         value = figure(release, "referrals", release.months)
-    assert figures[-1][2] == ((TOTAL, TOTAL, TOTAL),)
-    assert value == release.truth["referrals"][(TOTAL, TOTAL, TOTAL)]
+    assert figures[-1][2] == tuple((m, TOTAL, TOTAL) for m in release.months)
+    parts = [release.cells["referrals"][(m, TOTAL, TOTAL)] for m in release.months]
+    assert value == (None if None in parts else sum(parts))
+    assert not any(key[0] == TOTAL for cells in release.cells.values() for key in cells)
+
+
+def test_every_published_cell_together_narrows_no_hidden_count(release):
+    """The intruder's LP over every cell of the release at once (more than any set of views
+    can give): each hidden count 1-4 keeps at least 5 possible values."""
+    figures = [
+        (release.org_id, name, (key,), value)
+        for name, cells in release.cells.items()
+        for key, value in cells.items()
+    ]
+    groups = sorted({t.group for t in TABLES.values()})
+    levels = {g: group_levels(release, g) for g in groups}
+    by_group = equations(release, figures, levels)
+    checked = 0
+    for group in groups:
+        count, found = exposed_cells(release, by_group[group], group, 5, levels[group])
+        checked += count
+        assert found == [], (group, found[:3])
+    assert checked > 1000
 
 
 def test_all_areas_figures_use_the_area_margin(release):
