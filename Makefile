@@ -12,7 +12,13 @@ WORKERS ?= $(if $(REDIS_URL),2,1)
 TEST_DATABASE_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 export TEST_DATABASE_URL
 
-.PHONY: run test lint format install browser clean
+.PHONY: run test lint format install browser clean translations messages
+
+# Translation catalogues: dashboard/translations/<lang>/LC_MESSAGES/messages.po (kept in git);
+# the compiled .mo files are built here, never committed.
+TRANSLATIONS := dashboard/translations
+EXTRACT_FROM := dashboard components pages data_access app.py
+EXTRACT_KEYWORDS := -k _l -k N_ -k ngettext:1,2
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,7 +30,16 @@ $(STAMP): pyproject.toml constraints.txt | $(BIN)/python
 
 install: $(STAMP)
 
-run: $(STAMP)
+translations: $(STAMP)
+	$(BIN)/pybabel compile -d $(TRANSLATIONS) --statistics
+
+# After changing user-facing strings: re-extract the template and merge it into every catalogue
+messages: $(STAMP)
+	$(BIN)/pybabel extract -F babel.cfg $(EXTRACT_KEYWORDS) --no-location --sort-output \
+		-o $(TRANSLATIONS)/messages.pot $(EXTRACT_FROM)
+	$(BIN)/pybabel update -i $(TRANSLATIONS)/messages.pot -d $(TRANSLATIONS) --no-location --no-fuzzy-matching
+
+run: $(STAMP) translations
 	$(BIN)/python -m dashboard seed-demo --if-empty
 	$(BIN)/gunicorn --bind $(HOST):$(PORT) --workers $(WORKERS) --threads 4 --access-logfile - app:server
 
@@ -35,7 +50,7 @@ browser:
 		|| (apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver); \
 	fi
 
-test: $(STAMP) browser
+test: $(STAMP) browser translations
 	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 lint: $(STAMP)

@@ -41,3 +41,15 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
     }
   }
 });
+
+/* The language switch's links are "?lang=xx"; on click, keep the page's own query (its
+   filters) and only change the language, so a filtered view stays the same view. */
+document.addEventListener("click", function (event) {
+  var link = event.target.closest ? event.target.closest("a.language-link[hreflang]") : null;
+  if (!link) {
+    return;
+  }
+  var url = new URL(window.location.href);
+  url.searchParams.set("lang", link.getAttribute("hreflang"));
+  link.setAttribute("href", url.pathname + url.search + url.hash);
+}, true);

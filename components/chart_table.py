@@ -8,6 +8,8 @@ import pandas as pd
 import plotly.graph_objects as go
 from dash import dcc, html
 
+from dashboard.formatting import number_locale, plotly_separators
+
 
 def create_empty_state(message: str) -> html.Div:
     """Says why there is nothing to show (announced to screen readers)."""
@@ -18,6 +20,14 @@ def _numeric_like(values: pd.Series, marker: str) -> bool:
     """True for numbers, allowing the suppression marker in place of some."""
     present = values[values.notna() & (values != marker)]
     return len(present) > 0 and bool(present.map(lambda v: isinstance(v, int | float)).all())
+
+
+def locale_number(locale: str) -> str:
+    """AG Grid formatter: numbers with the locale's marks (es `1.234,5`), text ([c]) as is."""
+    return (
+        "typeof params.value === 'number' ? "
+        f"params.value.toLocaleString('{locale}', {{maximumFractionDigits: 3}}) : params.value"
+    )
 
 
 def create_data_table(
@@ -33,6 +43,9 @@ def create_data_table(
         }
         for column in frame.columns
     ]
+    for column in column_defs:
+        if column["type"]:
+            column["valueFormatter"] = {"function": locale_number(number_locale())}
     return dag.AgGrid(
         id=table_id,
         rowData=frame.to_dict("records"),
@@ -59,7 +72,9 @@ def create_chart_with_table(
     labels: dict[str, str],
     note: str | None = None,
 ) -> html.Div:
-    """Chart and table side by side (stacked on small screens), a caption and an optional note."""
+    """Chart and table side by side (stacked on small screens), a caption and an optional note.
+    The figure's numbers use the viewer's decimal and thousands marks."""
+    figure.update_layout(separators=plotly_separators())
     return html.Div(
         [
             html.P(caption, className="chart-caption", id=f"{id_prefix}-caption"),

@@ -224,11 +224,6 @@ def rag_label(status: str) -> str:
 
 def month_label(month: str | None, short: bool = False) -> str:
     """'2025-11' → 'November 2025' (short: 'Nov 2025') in the visitor's language."""
-    from datetime import date
+    from dashboard.formatting import format_month
 
-    from flask_babel import format_date
-
-    if not month:
-        return "-"
-    first = date(int(month[:4]), int(month[5:7]), 1)
-    return format_date(first, "MMM yyyy" if short else "MMMM yyyy")
+    return format_month(month, short=short)

@@ -17,6 +17,7 @@ from components.chart_table import (
 )
 from components.filter_bar import create_filter_dropdown
 from components.record_grid import create_record_grid
+from dashboard.formatting import format_number, format_percent
 from dashboard.i18n import _
 from dashboard.labels import incident_type_label, outcome_label
 from pages.accountability.figures import (
@@ -222,12 +223,12 @@ def create_completeness_section(table, complete: int, referrals: int, target, id
     if not referrals:
         return create_empty_state(_("No referrals in this period for the filters chosen."))
     caption = _(
-        "%(complete)s of %(referrals)s referral records (%(share)s%%) are complete for their "
+        "%(complete)s of %(referrals)s referral records (%(share)s) are complete for their "
         "stage (target: %(t)s): a flagged date, a first victim contact date once an offer is "
         "accepted, and an outcome once closed. Bars: records missing each field.",
-        complete=f"{complete:,}",
-        referrals=f"{referrals:,}",
-        share=round(100.0 * complete / referrals, 1),
+        complete=format_number(complete),
+        referrals=format_number(referrals),
+        share=format_percent(100.0 * complete / referrals, 1),
         t=target_words("data_completeness", target),
     )
     figure = create_missing_figure(list(table["field"]), list(table["missing"]), _("Missing"))

@@ -23,7 +23,8 @@ from components.chart_table import create_empty_state
 from dashboard.access import register_page
 from dashboard.downloads import record_download
 from dashboard.extensions import db
-from dashboard.i18n import N_, _
+from dashboard.formatting import format_number
+from dashboard.i18n import N_, _, ngettext
 from dashboard.uploads import decode_upload, import_limit_bytes
 from data_access.imports import KINDS, preview_import
 from data_access.imports.templates import template_csv, template_xlsx
@@ -168,7 +169,8 @@ def stage_upload(checked):
         )
     sheets = sheet_names(data, filename)
     token = staging.stage_file(viewer, data, filename)
-    note = _("Uploaded %(name)s (%(size)s bytes).", name=filename, size=f"{len(data):,}")
+    note = ngettext("Uploaded %(name)s (%(size)s byte).", "Uploaded %(name)s (%(size)s bytes).",
+                    len(data), name=filename, size=format_number(len(data)))  # fmt: skip
     options = [{"value": sheet, "label": sheet} for sheet in sheets]
     several = len(sheets) > 1
     chosen = sheets[0] if len(sheets) == 1 else None

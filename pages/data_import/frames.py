@@ -7,7 +7,8 @@ import pandas as pd
 from dash import html
 
 from components.chart_table import create_data_table
-from dashboard.i18n import _
+from dashboard.formatting import format_number
+from dashboard.i18n import _, ngettext
 from data_access.imports import ImportSummary
 from data_access.imports.fields import Kind
 from pages.data_import.text import (
@@ -43,7 +44,7 @@ def _count_cards(counts: dict[str, int], labels: dict[str, str]) -> dbc.Row:
     cards = []
     for name, label in labels.items():
         tone = "text-danger" if name == "rejected" and counts[name] else ""
-        body = [html.Div(f"{counts[name]:,}", className=f"fs-3 fw-semibold {tone}"),
+        body = [html.Div(format_number(counts[name]), className=f"fs-3 fw-semibold {tone}"),
                 html.Div(_(label), className="small text-muted")]  # fmt: skip
         cards.append(dbc.Col(dbc.Card(dbc.CardBody(body, className="py-2")), xs=6, md=3))
     return dbc.Row(cards, className="g-2 mb-2", id=f"{PREFIX}-counts")
@@ -51,7 +52,13 @@ def _count_cards(counts: dict[str, int], labels: dict[str, str]) -> dbc.Row:
 
 def _facts(summary: ImportSummary) -> html.Ul:
     facts = [
-        _("File: %(name)s (%(size)s bytes)", name=summary.filename, size=f"{summary.size_bytes:,}"),
+        ngettext(
+            "File: %(name)s (%(size)s byte)",
+            "File: %(name)s (%(size)s bytes)",
+            summary.size_bytes,
+            name=summary.filename,
+            size=format_number(summary.size_bytes),
+        ),  # fmt: skip
         _("SHA-256: %(sha)s", sha=summary.sha256),
     ]
     if summary.encoding:
@@ -61,9 +68,13 @@ def _facts(summary: ImportSummary) -> html.Ul:
     if summary.mapping_name:
         facts.append(_("Mapping: %(name)s", name=summary.mapping_name))
     if summary.skipped:
-        facts.append(_("%(n)s rows out of scope under the mapping (skipped)", n=summary.skipped))
+        facts.append(ngettext("%(n)s row out of scope under the mapping (skipped)",
+                              "%(n)s rows out of scope under the mapping (skipped)",
+                              summary.skipped, n=format_number(summary.skipped)))  # fmt: skip
     if summary.merged:
-        facts.append(_("%(n)s rows repeated a record and were counted once", n=summary.merged))
+        facts.append(ngettext("%(n)s row repeated a record and was counted once",
+                              "%(n)s rows repeated a record and were counted once",
+                              summary.merged, n=format_number(summary.merged)))  # fmt: skip
     if summary.ignored_columns:
         facts.append(_("Columns not imported: %(columns)s",
                        columns=", ".join(summary.ignored_columns)))  # fmt: skip

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dash import html
 
+from dashboard.formatting import format_number
 from dashboard.i18n import _
 from dashboard.labels import (
     action_status_label,
@@ -75,7 +76,7 @@ def scheme_cards(summary: Summary) -> list:
             shown(coverage, "%"),
             _(
                 "Share of the workforce (%(n)s people) who completed LGBT+ awareness training.",
-                n=f"{summary.headcount:,}",
+                n=format_number(summary.headcount),
             ),
             f"{PREFIX}-training",
         ),

@@ -5,12 +5,13 @@ from __future__ import annotations
 from dash import html
 
 from dashboard.disclosure import MARKER
+from dashboard.formatting import format_number
 from dashboard.i18n import _
 
 
 def shown(value: int | float | None, suffix: str = "") -> str:
     """A figure as text: the [c] marker when hidden, thousands separated."""
-    return MARKER if value is None else f"{value:,}{suffix}"
+    return MARKER if value is None else f"{format_number(value)}{suffix}"
 
 
 def caveat() -> str:

@@ -14,6 +14,7 @@ from dashboard.config import PROJECT_ROOT
 from dashboard.downloads import filename, record_download
 from dashboard.extensions import db
 from dashboard.filters import quarter_choices
+from dashboard.formatting import format_number
 from dashboard.i18n import _
 from dashboard.page_support import org_areas, today
 from dashboard.viewer import current_viewer
@@ -29,8 +30,8 @@ def cell_text(value: object) -> str:
     if value is None or (isinstance(value, float) and pd.isna(value)):
         return "-"
     if isinstance(value, float):
-        return f"{value:.1f}"
-    return escape(f"{value:,}" if isinstance(value, int) else str(value))
+        return format_number(value, 1)
+    return escape(format_number(value) if isinstance(value, int) else str(value))
 
 
 def _table(frame: pd.DataFrame) -> str:

@@ -12,6 +12,7 @@ from components.kpi_card import create_kpi_card, create_kpi_row
 from components.section import create_section, create_table
 from dashboard.access import register_page
 from dashboard.downloads import csv_download
+from dashboard.formatting import format_number, format_percent
 from dashboard.i18n import N_, _
 from dashboard.page_support import (
     org_areas,
@@ -66,7 +67,7 @@ def _chart(figure, frame: pd.DataFrame, name: str, text: str) -> html.Div:
 def _coverage_chart(frame, label, name, text, target=None):
     if frame.empty or not (frame["headcount"].sum() or frame["trained"].sum()):
         return create_empty_state(_(EMPTY[name]))
-    titles = {"x": _("Coverage %"), "target": _("target %(t)s%%", t=target)}
+    titles = {"x": _("Coverage %"), "target": _("target %(t)s", t=format_percent(target, None))}
     return _chart(figures.create_coverage_figure(frame, label, target, titles), frame, name, text)
 
 
@@ -92,13 +93,13 @@ def update_training_courses(store):
     cards += [
         create_kpi_card(
             _("Trainers trained"),
-            f"{numbers['trainers']:,}",
+            format_number(numbers["trainers"]),
             _("train-the-trainer course completed"),
         ),  # fmt: skip
         create_kpi_card(
             _("Refreshers overdue"),
-            f"{overdue:,}",
-            _("of %(n)s people with a refresher due date", n=f"{with_due:,}"),
+            format_number(overdue),
+            _("of %(n)s people with a refresher due date", n=format_number(with_due)),
             status="red" if overdue else "green",
             status_label=_("overdue") if overdue else _("none overdue"),
         ),  # fmt: skip
@@ -109,8 +110,10 @@ def update_training_courses(store):
 
 
 def _coverage_card(row: pd.Series, title: str):
-    value = "-" if pd.isna(row["coverage"]) else f"{row['coverage']:.1f}%"
-    detail = _("%(t)s of %(h)s people", t=f"{row['trained']:,}", h=f"{row['headcount']:,}")
+    value = format_percent(row["coverage"], 1)
+    detail = _(
+        "%(t)s of %(h)s people", t=format_number(row["trained"]), h=format_number(row["headcount"])
+    )
     status = kpis.rag_status(row["coverage"], row["target"], "at_least")
     return create_kpi_card(title, value, detail, status=status, status_label=row["status"])
 
