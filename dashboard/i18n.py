@@ -21,6 +21,7 @@ babel = Babel()
 _ = gettext
 _l = lazy_gettext
 __all__ = [
+    "APP_NAME",
     "LANGUAGES",
     "N_",
     "_",
@@ -37,6 +38,9 @@ __all__ = [
 def N_(message: str) -> str:
     """Mark a string for extraction without translating it (translated where shown)."""
     return message
+
+
+APP_NAME = N_("LGBT+ Liaison & Accountability")
 
 
 def requested_language() -> str | None:

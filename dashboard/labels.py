@@ -167,7 +167,7 @@ def workload_column_label(column: str) -> str:
     return {
         "stage": _("Stage"),
         "count": _("Referrals"),
-        "share": _("% of all"),
+        "share": _("Share of all (%)"),
         "step": _("Between stages"),
         "reason": _("Reason"),
         "officer": _("Officer code"),

@@ -103,8 +103,8 @@ def create_kpi_section(table: pd.DataFrame, id_prefix: str) -> html.Div:
     caption = _(
         "Each measure for the referrals reported in the period (liaison officers: on its last "
         "day) against the target in force then. Delays: median and 90th percentile in days "
-        "(nearest rank); the status compares the median with the target. Near target: within "
-        "10% of it (delays: or within one day)."
+        "(nearest rank); the status compares the median with the target. Near target: no more "
+        "than 10% away from it (delays: or one day away)."
     )
     return _tidy(html.Div([html.P(caption, className="chart-caption"), grid]))
 

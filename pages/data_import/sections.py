@@ -6,6 +6,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from components.chart_table import create_empty_state
+from dashboard.formatting import format_number
 from dashboard.i18n import _
 from data_access.imports import KINDS
 from pages.data_import.text import EMPTY_PREVIEW, STEPS
@@ -97,7 +98,7 @@ def kind_step(mappings: list[str]) -> dbc.Card:
 def file_step(limit_mb: float) -> dbc.Card:
     """The upload, the size limit and, for a workbook of several sheets, the sheet."""
     prompt = _("Drag a CSV or Excel (.xlsx) file here, or click to choose one (up to %(mb)s MB).",
-               mb=f"{limit_mb:g}")  # fmt: skip
+               mb=format_number(limit_mb))  # fmt: skip
     return _step(
         "file",
         [

@@ -7,6 +7,7 @@ from html import escape
 
 import pandas as pd
 from flask import Blueprint, Response, request
+from flask_babel import get_locale
 from weasyprint import CSS, HTML
 
 from dashboard.access import requires
@@ -56,7 +57,7 @@ def report_html(report: Report, organisation: str) -> str:
     changed = "".join(f"<li>{escape(line)}</li>" for line in changes(report))
     title = _("Network progress report, %(q)s", q=report.quarter)
     return (
-        f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>{escape(title)}"
+        f"<!doctype html><html lang='{get_locale()}'><head><meta charset='utf-8'><title>{escape(title)}"
         f"</title></head><body class='report-print'><h1>{escape(title)}</h1>"
         f"<p class='report-org'>{escape(organisation)} · {escape(period_words(report.period))}"
         "</p>"
