@@ -212,7 +212,9 @@ def compile_translations() -> None:
     """Build the .mo files from the committed .po catalogues (like `make translations`)."""
     from babel.messages.frontend import CommandLineInterface
 
-    CommandLineInterface().run(["pybabel", "compile", "-q", "-d", str(TRANSLATIONS)])
+    failed = CommandLineInterface().run(["pybabel", "-q", "compile", "-d", str(TRANSLATIONS)])
+    if failed:
+        raise pytest.UsageError(f"the catalogues in {TRANSLATIONS} do not compile")
 
 
 def pytest_configure(config):

@@ -57,8 +57,8 @@ def report_html(report: Report, organisation: str) -> str:
     changed = "".join(f"<li>{escape(line)}</li>" for line in changes(report))
     title = _("Network progress report, %(q)s", q=report.quarter)
     return (
-        f"<!doctype html><html lang='{get_locale()}'><head><meta charset='utf-8'><title>{escape(title)}"
-        f"</title></head><body class='report-print'><h1>{escape(title)}</h1>"
+        f"<!doctype html><html lang='{get_locale()}'><head><meta charset='utf-8'>"
+        f"<title>{escape(title)}</title></head><body class='report-print'><h1>{escape(title)}</h1>"
         f"<p class='report-org'>{escape(organisation)} · {escape(period_words(report.period))}"
         "</p>"
         f"<p>{escape(_(INTRO))}</p><section><h2>{escape(_('Headline figures'))}</h2>"
