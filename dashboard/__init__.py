@@ -16,7 +16,7 @@ from dashboard.auth import bp as auth_bp
 from dashboard.auth import form_expired, too_many_attempts
 from dashboard.config import INSTANCE_DIR, PROJECT_ROOT, load_config
 from dashboard.extensions import cache, csrf, db, limiter, login_manager
-from dashboard.i18n import APP_NAME, _l, init_languages
+from dashboard.i18n import APP_NAME, init_languages
 from dashboard.open_data.api import bp as open_data_bp
 from dashboard.security import install_error_pages, install_headers
 from dashboard.shell import register_shell_callbacks, shell_layout
@@ -97,7 +97,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> dash.Dash:
         assets_folder=str(PROJECT_ROOT / "assets"),
         suppress_callback_exceptions=True,
         serve_locally=True,
-        title=_l(APP_NAME),  # lazy: the index page is served in the viewer's language
+        title=APP_NAME,  # pages give their own title, translated (dashboard.access)
         update_title=None,
         compress=False,
         enable_mcp=False,
