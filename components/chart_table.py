@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from dash import dcc, html
 
-from dashboard.formatting import number_locale, plotly_separators
+from dashboard.formatting import number_locale, plotly_locale, plotly_separators
 
 
 def create_empty_state(message: str) -> html.Div:
@@ -23,10 +23,11 @@ def _numeric_like(values: pd.Series, marker: str) -> bool:
 
 
 def locale_number(locale: str) -> str:
-    """AG Grid formatter: numbers with the locale's marks (es `1.234,5`), text ([c]) as is."""
+    """AG Grid formatter: numbers with the locale's marks (es `45,3`); text ([c]) is left as
+    is (a string's toLocaleString is itself)."""
     return (
-        "typeof params.value === 'number' ? "
-        f"params.value.toLocaleString('{locale}', {{maximumFractionDigits: 3}}) : params.value"
+        "params.value == null ? '' : "
+        f"params.value.toLocaleString('{locale}', {{maximumFractionDigits: 3}})"
     )
 
 
@@ -86,7 +87,12 @@ def create_chart_with_table(
                             id=f"{id_prefix}-graph",
                             # no toolbar: each chart has a table and a CSV download beside it,
                             # and the toolbar's buttons added six tab stops per chart
-                            config={"displayModeBar": False, "responsive": True},
+                            # month and day names on date axes in the viewer's language
+                            config={
+                                "displayModeBar": False,
+                                "responsive": True,
+                                **plotly_locale(),
+                            },  # fmt: skip
                         ),
                         xs=12,
                         xl=7,

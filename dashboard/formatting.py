@@ -23,6 +23,7 @@ __all__ = [
     "format_number",
     "format_percent",
     "number_locale",
+    "plotly_locale",
     "plotly_separators",
     "plural_count",
 ]
@@ -123,6 +124,24 @@ def format_month(value: date | str | None, short: bool = False) -> str:
 def number_locale() -> str:
     """The locale as a BCP 47 tag for the browser's number formatting (`en-GB`, `es`)."""
     return str(current_locale()).replace("_", "-")
+
+
+def plotly_locale() -> dict:
+    """Plotly `config` entries that name months and days on date axes in the viewer's language
+    (Plotly ships no Welsh locale, so the names come from Babel's CLDR data)."""
+    locale = current_locale()
+    sunday_first = [6, 0, 1, 2, 3, 4, 5]  # CLDR counts from Monday, Plotly from Sunday
+    months, days = locale.months["stand-alone"], locale.days["stand-alone"]
+    format_ = {
+        "months": [months["wide"][m] for m in range(1, 13)],
+        "shortMonths": [months["abbreviated"][m] for m in range(1, 13)],
+        "days": [days["wide"][d] for d in sunday_first],
+        "shortDays": [days["abbreviated"][d] for d in sunday_first],
+        "decimal": numbers.get_decimal_symbol(locale),
+        "thousands": numbers.get_group_symbol(locale),
+    }
+    code = number_locale()
+    return {"locale": code, "locales": {code: {"dictionary": {}, "format": format_}}}
 
 
 def plotly_separators() -> str:

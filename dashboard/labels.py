@@ -5,6 +5,18 @@ from __future__ import annotations
 from dashboard.i18n import _
 
 
+def role_label(role: str) -> str:
+    """A demo role's name for people (navigation, the users page)."""
+    return {
+        "public": _("Public"),
+        "partner": _("Partner"),
+        "network": _("Network"),
+        "leadership": _("Leadership"),
+        "coordinator": _("Coordinator"),
+        "admin": _("Administrator"),
+    }.get(role, role)
+
+
 def strand_label(strand: str) -> str:
     return {
         "homophobic": _("Homophobic"),

@@ -10,6 +10,7 @@ from flask_wtf.csrf import generate_csrf
 from components.language_switch import create_language_switch
 from components.navigation import NavItem, create_navbar
 from dashboard.i18n import LANGUAGES, _
+from dashboard.labels import role_label
 from dashboard.policy import allowed
 from dashboard.viewer import current_viewer
 
@@ -49,7 +50,7 @@ def shell_layout() -> html.Div:
             create_navbar(
                 items=navigation_items(viewer.role),
                 username=viewer.username,
-                role_label=_(viewer.role.title()),
+                role_label=role_label(viewer.role),
                 csrf_token=generate_csrf(),
                 brand=_("LGBT+ Liaison & Accountability"),
                 sign_in_label=_("Sign in"),

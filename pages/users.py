@@ -10,7 +10,9 @@ from components.chart_table import create_data_table, create_empty_state
 from dashboard.access import register_page
 from dashboard.auditing import audit_event
 from dashboard.extensions import db
+from dashboard.formatting import format_datetime
 from dashboard.i18n import N_, _, ngettext
+from dashboard.labels import role_label
 from dashboard.policy import allowed
 from dashboard.viewer import current_viewer
 from data_access import passwords, users
@@ -76,7 +78,7 @@ def _password_input(suffix: str) -> dbc.Input:
 
 
 def layout(**_query):
-    roles = [{"value": r, "label": _(r.title())} for r in users.ASSIGNABLE_ROLES]
+    roles = [{"value": r, "label": role_label(r)} for r in users.ASSIGNABLE_ROLES]
     rule = ngettext(
         "Passwords: at least %(num)d character; a few unrelated words work well.",
         "Passwords: at least %(num)d characters; a few unrelated words work well.",
@@ -148,8 +150,9 @@ def update_users_table(_created, _changed):
         return create_empty_state(_("No users in your organisation yet.")), []
     names = list(frame["username"])
     for column in ("created_at", "last_login_at"):
-        frame[column] = frame[column].astype(str).str.slice(0, 16).replace("None", "")
+        frame[column] = frame[column].map(format_datetime)
     frame["active"] = frame["active"].map({True: _("Active"), False: _("Deactivated")})
+    frame["role"] = frame["role"].map(role_label)
     headers = {
         "username": _("Username"),
         "role": _("Role"),

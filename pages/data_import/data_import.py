@@ -135,6 +135,7 @@ clientside_callback(
     Input(f"{PREFIX}-upload", "contents"),
     State(f"{PREFIX}-upload", "filename"),
     State(f"{PREFIX}-limit", "data"),
+    State(f"{PREFIX}-limit-message", "data"),
     prevent_initial_call=True,
 )
 
