@@ -17,7 +17,7 @@ from components.chart_table import (
 )
 from components.filter_bar import create_filter_dropdown
 from components.record_grid import create_record_grid
-from dashboard.formatting import format_number, format_percent
+from dashboard.formatting import format_date, format_number, format_percent
 from dashboard.i18n import _
 from dashboard.labels import incident_type_label, outcome_label
 from pages.accountability.figures import (
@@ -246,7 +246,7 @@ def create_actions_section(table: pd.DataFrame, id_prefix: str, today: date) -> 
         "first, with the force's response. %(n)s overdue (due before %(today)s and not done), "
         "shaded. Not filtered by area or strand.",
         n=int(table["late"].sum()),
-        today=today.isoformat(),
+        today=format_date(today),
     )
     grid = create_record_grid(table, headers(), f"{id_prefix}-table", "late", "overdue")
     return _tidy(html.Div([html.P(caption, className="chart-caption"), grid]))

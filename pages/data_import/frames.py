@@ -91,7 +91,8 @@ def rejects_table(summary: ImportSummary) -> html.Div:
         ]  # fmt: skip
     )
     headers = {k: _(v) for k, v in REJECT_HEADERS.items()}
-    title = _("First %(n)s of %(total)s problems", n=len(rows), total=len(summary.rejects))
+    title = ngettext("First %(n)s of %(total)s problem", "First %(n)s of %(total)s problems",
+                     len(summary.rejects), n=len(rows), total=len(summary.rejects))  # fmt: skip
     return html.Div([html.H3(title, className="h6 mt-2"),
                      create_data_table(frame, headers, f"{PREFIX}-rejects")])  # fmt: skip
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dash import html
 
-from dashboard.formatting import format_number
-from dashboard.i18n import _
+from dashboard.formatting import format_number, plural_count
+from dashboard.i18n import _, ngettext
 from dashboard.labels import (
     action_status_label,
     commitment_status_label,
@@ -43,10 +43,14 @@ def outcome_section(summary: Summary):
     return html.Div(
         [
             html.P(
-                _(
+                ngettext(
+                    "What happened in the %(n)s case closed since %(since)s. Many hate crimes "
+                    "end without a charge, often because no suspect is identified or the "
+                    "victim chooses not to go on.",
                     "What happened in the %(n)s cases closed since %(since)s. Many hate crimes "
                     "end without a charge, often because no suspect is identified or the "
                     "victim chooses not to go on.",
+                    plural_count(total),
                     n=shown(total),
                     since=since,
                 )
@@ -64,8 +68,10 @@ def scheme_cards(summary: Summary) -> list:
         figure_card(
             _("Liaison officer offers accepted"),
             shown(accepted, "%"),
-            _(
+            ngettext(
+                "Of %(n)s victim offered a liaison officer, the share who accepted, %(p)s.",
                 "Of %(n)s victims offered a liaison officer, the share who accepted, %(p)s.",
+                plural_count(summary.offered),
                 n=shown(summary.offered),
                 p=period,
             ),
@@ -74,8 +80,10 @@ def scheme_cards(summary: Summary) -> list:
         figure_card(
             _("Staff trained"),
             shown(coverage, "%"),
-            _(
+            ngettext(
+                "Share of the workforce (%(n)s person) who completed LGBT+ awareness training.",
                 "Share of the workforce (%(n)s people) who completed LGBT+ awareness training.",
+                plural_count(summary.headcount),
                 n=format_number(summary.headcount),
             ),
             f"{PREFIX}-training",
@@ -115,9 +123,12 @@ def commitments_section(summary: Summary):
     return html.Div(
         [
             html.P(
-                _(
+                ngettext(
+                    "The force has made %(total)d public commitment to LGBT+ communities. "
+                    "Progress: %(counts)s.",
                     "The force has made %(total)d public commitments to LGBT+ communities. "
                     "Progress: %(counts)s.",
+                    total,
                     total=total,
                     counts=counts,
                 ),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from dashboard.formatting import format_number
+from dashboard.formatting import format_date, format_number
 from dashboard.i18n import N_, _
 from dashboard.labels import register_key_point_label
 
@@ -28,7 +28,7 @@ TABLES = {
 def period_words(period) -> str:
     """'From 2026-01-01 to 2026-03-31.' (the period's end is exclusive)."""
     last = period.end - timedelta(days=1)
-    return _("From %(start)s to %(end)s.", start=period.start.isoformat(), end=last.isoformat())
+    return _("From %(start)s to %(end)s.", start=format_date(period.start), end=format_date(last))
 
 
 def headline_label(key: str) -> str:

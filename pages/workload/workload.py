@@ -16,7 +16,7 @@ from components.kpi_card import create_kpi_card, create_kpi_row
 from dashboard.access import register_page
 from dashboard.downloads import csv_download, download_name, labelled
 from dashboard.extensions import db
-from dashboard.formatting import format_number, format_percent
+from dashboard.formatting import format_date, format_number, format_percent
 from dashboard.i18n import N_, _
 from dashboard.labels import workload_column_label as header
 from dashboard.page_support import (
@@ -214,7 +214,7 @@ def capacity_frame(store: dict | None) -> tuple[pd.DataFrame, list[bool], int, s
     with db.session() as session:
         frame = workload.capacity(session, viewer.organisation_id, on, level, filters.area)
     shown = frames.capacity_table(frame, org_areas(viewer.organisation_id))
-    return shown, list(frame["gap"] != "none"), level, on.isoformat()
+    return shown, list(frame["gap"] != "none"), level, format_date(on)
 
 
 @callback(Output(f"{PREFIX}-capacity", "children"), Input(f"{PREFIX}-filters", "data"))
@@ -261,7 +261,7 @@ def update_workload_due(store):
     )
     if "officer" in shown and shown.empty:
         return create_empty_state(empty("due", days=HORIZON_DAYS)), card
-    text = caption("due", today=today().isoformat(), days=HORIZON_DAYS)
+    text = caption("due", today=format_date(today()), days=HORIZON_DAYS)
     return sections.create_captioned_table(text, shown, header, f"{PREFIX}-due-table"), card
 
 
