@@ -32,6 +32,7 @@ from data_access.imports.workbook import sheet_names
 from pages.data_import import frames, sections, staging
 from pages.data_import.checks import PREFIX, alert, import_viewer, max_mb
 from pages.data_import.confirm import register_confirm_callbacks
+from pages.data_import.reasons import rejects_csv
 from pages.data_import.text import (
     EMPTY_PREVIEW,
     FILE_GONE,
@@ -223,7 +224,7 @@ def preview_file(file, kind, mapping, sheet, one_sheet):
         return _no_preview(alert(_(FILE_GONE)))
     with db.session() as session:
         summary = preview_import(session, viewer.organisation_id, source)
-    report = summary.report_csv() if summary.rejects else None
+    report = rejects_csv(summary) if summary.rejects else None
     token = staging.issue_ticket(viewer, settings, source.filename, report)
     return frames.preview_panel(summary), not summary.ok, token, report is None, None
 

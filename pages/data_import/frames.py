@@ -11,6 +11,7 @@ from dashboard.formatting import format_number
 from dashboard.i18n import _, ngettext
 from data_access.imports import ImportSummary
 from data_access.imports.fields import Kind
+from pages.data_import.reasons import first_problem, reason_text
 from pages.data_import.text import (
     COUNT_LABELS,
     DONE_LABELS,
@@ -27,7 +28,7 @@ def kind_help(kind: Kind) -> html.Div:
     required = ", ".join(kind.required)
     optional = ", ".join(c for c in kind.columns if c not in kind.required)
     lines = [
-        html.P(kind.description, className="mb-1"),
+        html.P(_(kind.description), className="mb-1"),
         html.P(_("Records are matched on: %(key)s.", key=", ".join(kind.key)), className="mb-1"),
         html.P(_("Required columns: %(columns)s.", columns=required), className="mb-1 small"),
     ]
@@ -86,7 +87,12 @@ def rejects_table(summary: ImportSummary) -> html.Div:
     rows = sorted(summary.rejects, key=lambda r: r.row)[:FIRST_REJECTS]
     frame = pd.DataFrame(
         [
-            {"row": r.row or _("file"), "column": r.column, "value": r.value, "reason": r.reason}
+            {
+                "row": r.row or _("file"),
+                "column": r.column,
+                "value": r.value,
+                "reason": reason_text(r),
+            }
             for r in rows
         ]  # fmt: skip
     )
@@ -103,12 +109,19 @@ def preview_panel(summary: ImportSummary) -> html.Div:
         alert = dbc.Alert(_("Ready to import: nothing has been written yet. Check the figures, "
                             "then confirm."), color="success", className="py-2")  # fmt: skip
     elif summary.status == "refused" or not summary.rejected:
-        alert = dbc.Alert(_("This file cannot be imported: %(why)s", why=summary.message),
+        alert = dbc.Alert(_("This file cannot be imported: %(why)s", why=first_problem(summary)),
                           color="danger", className="py-2")  # fmt: skip
     else:
-        alert = dbc.Alert(_("%(n)s rows are rejected, so nothing can be imported until the file "
-                            "is corrected: %(why)s", n=summary.rejected, why=summary.message),
-                          color="danger", className="py-2")  # fmt: skip
+        rejected = ngettext(
+            "%(n)s row is rejected, so nothing can be imported until the file is corrected: "
+            "%(why)s",
+            "%(n)s rows are rejected, so nothing can be imported until the file is corrected: "
+            "%(why)s",
+            summary.rejected,
+            n=format_number(summary.rejected),
+            why=first_problem(summary),
+        )
+        alert = dbc.Alert(rejected, color="danger", className="py-2")
     counts = {"added": summary.added, "updated": summary.updated,
               "unchanged": summary.unchanged, "rejected": summary.rejected}  # fmt: skip
     parts = [alert, _count_cards(counts, COUNT_LABELS), _facts(summary)]
@@ -125,7 +138,7 @@ def result_panel(summary: ImportSummary) -> html.Div:
                             kind=summary.kind, name=summary.filename), color="success")  # fmt: skip
     else:
         alert = dbc.Alert(_("Nothing was imported (%(status)s): %(why)s", status=status,
-                            why=summary.message), color="warning")  # fmt: skip
+                            why=first_problem(summary)), color="warning")  # fmt: skip
     counts = {"added": summary.added, "updated": summary.updated,
               "unchanged": summary.unchanged, "rejected": summary.rejected}  # fmt: skip
     link = html.A(_("See the import history"), href="/import/history", id=f"{PREFIX}-history-link")

@@ -28,7 +28,7 @@ def _step(name: str, body: list) -> dbc.Card:
 
 def kind_step(mappings: list[str]) -> dbc.Card:
     """Choose the kind (with its help and templates) and, optionally, a mapping."""
-    kinds = [{"value": name, "label": kind.title} for name, kind in KINDS.items()]
+    kinds = [{"value": name, "label": _(kind.title)} for name, kind in KINDS.items()]
     shipped = [{"value": name, "label": name} for name in mappings]
     templates = html.Div(
         [
