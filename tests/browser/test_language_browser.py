@@ -57,3 +57,23 @@ def test_date_axes_name_the_months_in_the_language(page):
     assert not re.search(r"\b(Jan|Apr|Aug|Dec)\b", ticks), ticks
     screenshot(page, "language-channels-es")
     assert not page.errors, page.errors
+
+
+def test_the_browsers_own_upload_refusal_is_translated(page):
+    """An oversized file is refused in the browser before it is sent, in the page's language."""
+    sign_in(page, "coordinator")
+    page.goto(page.base_url + "/import?lang=es")
+    upload = page.locator("#data_import-upload input[type=file]")
+    upload.set_input_files(
+        {"name": "grande.csv", "mimeType": "text/csv", "buffer": b"a,b\n" * (21 * 262144)}
+    )
+    note = page.locator("#data_import-upload-note")
+    note.wait_for(state="visible", timeout=60000)
+    page.wait_for_function(
+        "() => document.querySelector('#data_import-upload-note').innerText.includes('MB')",
+        timeout=60000,
+    )
+    text = note.inner_text()
+    assert "El archivo grande.csv ocupa 21 MB" in text, text
+    assert "por encima del límite de importación de 20 MB" in text, text
+    assert not page.errors, page.errors
