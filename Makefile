@@ -35,9 +35,10 @@ translations: $(STAMP)
 
 # After changing user-facing strings: re-extract the template and merge it into every catalogue
 messages: $(STAMP)
-	$(BIN)/pybabel extract -F babel.cfg $(EXTRACT_KEYWORDS) --no-location --sort-output \
+	$(BIN)/pybabel extract -F babel.cfg $(EXTRACT_KEYWORDS) --no-location --sort-output -w 100 \
+		--project "LGBT+ Liaison & Accountability Dashboard" \
 		-o $(TRANSLATIONS)/messages.pot $(EXTRACT_FROM)
-	$(BIN)/pybabel update -i $(TRANSLATIONS)/messages.pot -d $(TRANSLATIONS) --no-location --no-fuzzy-matching
+	$(BIN)/pybabel update -i $(TRANSLATIONS)/messages.pot -d $(TRANSLATIONS) --no-fuzzy-matching --ignore-obsolete -w 100
 
 run: $(STAMP) translations
 	$(BIN)/python -m dashboard seed-demo --if-empty

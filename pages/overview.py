@@ -63,7 +63,9 @@ register_filter_callbacks(PREFIX)
 
 
 def _shown(value: int | float | None, suffix: str = "") -> str:
-    return MARKER if value is None else f"{format_number(value)}{suffix}"
+    if value is None:
+        return MARKER
+    return format_percent(value, None) if suffix == "%" else f"{format_number(value)}{suffix}"
 
 
 def trend_frame(store: dict | None) -> tuple[pd.DataFrame, int | None, int | None]:
