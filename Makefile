@@ -18,7 +18,13 @@ CELERY_WORKER = $(BIN)/celery -A dashboard.celery_app worker --loglevel INFO --c
 TEST_DATABASE_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 export TEST_DATABASE_URL
 
-.PHONY: run worker test lint format install browser clean
+.PHONY: run worker test lint format install browser clean translations messages
+
+# Translation catalogues: dashboard/translations/<lang>/LC_MESSAGES/messages.po (kept in git);
+# the compiled .mo files are built here, never committed.
+TRANSLATIONS := dashboard/translations
+EXTRACT_FROM := dashboard components pages data_access app.py
+EXTRACT_KEYWORDS := -k _l -k N_ -k ngettext:1,2
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,7 +36,17 @@ $(STAMP): pyproject.toml constraints.txt | $(BIN)/python
 
 install: $(STAMP)
 
-run: $(STAMP)
+translations: $(STAMP)
+	$(BIN)/pybabel compile -d $(TRANSLATIONS) --statistics
+
+# After changing user-facing strings: re-extract the template and merge it into every catalogue
+messages: $(STAMP)
+	$(BIN)/pybabel extract -F babel.cfg $(EXTRACT_KEYWORDS) --no-location --sort-output -w 100 \
+		--project "LGBT+ Liaison & Accountability Dashboard" \
+		-o $(TRANSLATIONS)/messages.pot $(EXTRACT_FROM)
+	$(BIN)/pybabel update -i $(TRANSLATIONS)/messages.pot -d $(TRANSLATIONS) --no-fuzzy-matching --ignore-obsolete -w 100
+
+run: $(STAMP) translations
 	$(BIN)/python -m dashboard seed-demo --if-empty
 ifeq ($(CELERY_JOBS),yes)
 	$(CELERY_WORKER) & worker=$$!; \
@@ -51,7 +67,7 @@ browser:
 		|| (apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver); \
 	fi
 
-test: $(STAMP) browser
+test: $(STAMP) browser translations
 	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 lint: $(STAMP)

@@ -24,7 +24,7 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
       return n ? !isOpen : isOpen;
     },
     /* Refuse an import file over IMPORT_MAX_MB before it is sent (the server checks again). */
-    checkUpload: function (contents, filename, maxBytes) {
+    checkUpload: function (contents, filename, maxBytes, text) {
       var noUpdate = window.dash_clientside.no_update;
       if (typeof contents !== "string") {
         return [noUpdate, noUpdate];
@@ -32,12 +32,29 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
       var comma = contents.indexOf(",");
       var bytes = Math.floor((contents.length - comma - 1) * 3 / 4);
       if (maxBytes && bytes > maxBytes) {
-        var mb = function (n) { return (n / 1048576).toFixed(1); };
-        var message = "The file " + filename + " is " + mb(bytes) + " MB, over the import " +
-          "limit of " + mb(maxBytes) + " MB (IMPORT_MAX_MB): split it into smaller files.";
+        var locale = (text && text.locale) || "en-GB";
+        var mb = function (n) {
+          return (n / 1048576).toLocaleString(locale, {maximumFractionDigits: 1});
+        };
+        var message = ((text && text.message) ||
+          "The file %(name)s is %(size)s MB, over the import limit of %(limit)s MB.")
+          .replace("%(name)s", filename).replace("%(size)s", mb(bytes))
+          .replace("%(limit)s", mb(maxBytes));
         return [null, message];
       }
       return [{contents: contents, filename: filename}, null];
     }
   }
 });
+
+/* The language switch's links are "?lang=xx"; on click, keep the page's own query (its
+   filters) and only change the language, so a filtered view stays the same view. */
+document.addEventListener("click", function (event) {
+  var link = event.target.closest ? event.target.closest("a.language-link[hreflang]") : null;
+  if (!link) {
+    return;
+  }
+  var url = new URL(window.location.href);
+  url.searchParams.set("lang", link.getAttribute("hreflang"));
+  link.setAttribute("href", url.pathname + url.search + url.hash);
+}, true);

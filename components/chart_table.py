@@ -8,6 +8,8 @@ import pandas as pd
 import plotly.graph_objects as go
 from dash import dcc, html
 
+from dashboard.formatting import number_locale, plotly_locale, plotly_separators
+
 
 def create_empty_state(message: str) -> html.Div:
     """Says why there is nothing to show (announced to screen readers)."""
@@ -18,6 +20,15 @@ def _numeric_like(values: pd.Series, marker: str) -> bool:
     """True for numbers, allowing the suppression marker in place of some."""
     present = values[values.notna() & (values != marker)]
     return len(present) > 0 and bool(present.map(lambda v: isinstance(v, int | float)).all())
+
+
+def locale_number(locale: str) -> str:
+    """AG Grid formatter: numbers with the locale's marks (es `45,3`); text ([c]) is left as
+    is (a string's toLocaleString is itself)."""
+    return (
+        "params.value == null ? '' : "
+        f"params.value.toLocaleString('{locale}', {{maximumFractionDigits: 3}})"
+    )
 
 
 def create_data_table(
@@ -33,6 +44,9 @@ def create_data_table(
         }
         for column in frame.columns
     ]
+    for column in column_defs:
+        if column["type"]:
+            column["valueFormatter"] = {"function": locale_number(number_locale())}
     return dag.AgGrid(
         id=table_id,
         rowData=frame.to_dict("records"),
@@ -59,7 +73,9 @@ def create_chart_with_table(
     labels: dict[str, str],
     note: str | None = None,
 ) -> html.Div:
-    """Chart and table side by side (stacked on small screens), a caption and an optional note."""
+    """Chart and table side by side (stacked on small screens), a caption and an optional note.
+    The figure's numbers use the viewer's decimal and thousands marks."""
+    figure.update_layout(separators=plotly_separators())
     return html.Div(
         [
             html.P(caption, className="chart-caption", id=f"{id_prefix}-caption"),
@@ -71,7 +87,12 @@ def create_chart_with_table(
                             id=f"{id_prefix}-graph",
                             # no toolbar: each chart has a table and a CSV download beside it,
                             # and the toolbar's buttons added six tab stops per chart
-                            config={"displayModeBar": False, "responsive": True},
+                            # month and day names on date axes in the viewer's language
+                            config={
+                                "displayModeBar": False,
+                                "responsive": True,
+                                **plotly_locale(),
+                            },  # fmt: skip
                         ),
                         xs=12,
                         xl=7,

@@ -6,6 +6,7 @@ from typing import NamedTuple
 
 import dash_bootstrap_components as dbc
 from dash import dcc, html
+from dash.development.base_component import Component
 
 
 class NavItem(NamedTuple):
@@ -21,8 +22,10 @@ def create_navbar(
     brand: str,
     sign_in_label: str,
     sign_out_label: str,
+    language_switch: Component | None = None,
 ) -> dbc.Navbar:
-    """Brand, one link per allowed page, and sign-in or a sign-out form (POST with CSRF)."""
+    """Brand, the language switch (outside the collapsing menu, so always visible), one link
+    per allowed page, and sign-in or a sign-out form (POST with CSRF)."""
     links = [dbc.NavItem(dbc.NavLink(item.label, href=item.href, active="exact")) for item in items]
     if username:
         account = html.Form(
@@ -43,6 +46,7 @@ def create_navbar(
         dbc.Container(
             [
                 dbc.NavbarBrand(brand, href="/"),
+                language_switch,
                 dbc.NavbarToggler(id="shell-navbar-toggler", n_clicks=0),
                 dbc.Collapse(
                     [dbc.Nav(links, navbar=True, className="me-auto"), account],

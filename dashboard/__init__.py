@@ -16,7 +16,7 @@ from dashboard.auth import bp as auth_bp
 from dashboard.auth import form_expired, too_many_attempts
 from dashboard.config import INSTANCE_DIR, PROJECT_ROOT, load_config
 from dashboard.extensions import cache, csrf, db, limiter, login_manager
-from dashboard.i18n import babel, select_locale
+from dashboard.i18n import APP_NAME, init_languages
 from dashboard.open_data.api import bp as open_data_bp
 from dashboard.security import install_error_pages, install_headers
 from dashboard.shell import register_shell_callbacks, shell_layout
@@ -56,7 +56,7 @@ def create_server(config: dict[str, Any]) -> Flask:
     login_manager.login_view = "auth.login"
     limiter.init_app(server)
     cache.init_app(server)
-    babel.init_app(server, locale_selector=select_locale)
+    init_languages(server)
     server.register_blueprint(auth_bp)
     server.register_blueprint(open_data_bp)
     server.register_error_handler(429, too_many_attempts)
@@ -97,7 +97,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> dash.Dash:
         assets_folder=str(PROJECT_ROOT / "assets"),
         suppress_callback_exceptions=True,
         serve_locally=True,
-        title=_l_title(),
+        title=APP_NAME,  # pages give their own title, translated (dashboard.access)
         update_title=None,
         compress=False,
         enable_mcp=False,
@@ -126,7 +126,3 @@ def land_anonymous_on_public_summary():
     if request.method == "GET" and request.path == "/" and not current_viewer().is_authenticated:
         return redirect("/public")
     return None
-
-
-def _l_title() -> str:
-    return "LGBT+ Liaison & Accountability Dashboard"

@@ -21,12 +21,17 @@ from flask import abort, current_app, jsonify, redirect, render_template, reques
 
 from dashboard.auditing import audit_event
 from dashboard.callback_requests import Malformed, check_against, read_body
-from dashboard.i18n import _
+from dashboard.i18n import APP_NAME, _
 from dashboard.policy import POLICY, allowed, key_for_component
 from dashboard.viewer import current_viewer
 
 # Dash's own page-router callback renders layouts, which are guarded themselves.
 DASH_INTERNAL_IDS = {"_pages_content": "shell", "_pages_store": "shell", "_pages_dummy": "shell"}
+
+
+def translated_title(title: str) -> Callable[..., str]:
+    """The browser tab's title, in the viewer's language when the page is served."""
+    return lambda **_path_variables: f"{_(title)} · {_(APP_NAME)}"
 
 
 def register_page(module: str, path: str, title: str, order: int, **kwargs: Any) -> None:
@@ -37,7 +42,7 @@ def register_page(module: str, path: str, title: str, order: int, **kwargs: Any)
     dash.register_page(
         module,
         path=path,
-        title=title,
+        title=translated_title(title),
         name=title,
         order=order,
         roles=POLICY[key],

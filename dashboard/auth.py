@@ -16,7 +16,7 @@ from wtforms import HiddenField, PasswordField, StringField
 from wtforms.validators import DataRequired, Length
 
 from dashboard.extensions import db, limiter, login_manager
-from dashboard.i18n import _, _l
+from dashboard.i18n import _, _l, ngettext
 from dashboard.viewer import LoginUser
 from data_access import audit, users
 
@@ -88,7 +88,11 @@ def clear_attempts(username: str) -> None:
 
 
 def throttled(minutes: int):
-    message = _("Too many sign-in attempts. Try again in %(n)d minute(s).", n=minutes)
+    message = ngettext(
+        "Too many sign-in attempts. Try again in %(num)d minute.",
+        "Too many sign-in attempts. Try again in %(num)d minutes.",
+        minutes,
+    )
     return render_template("login.html", form=LoginForm(), error=message), 429
 
 

@@ -5,6 +5,18 @@ from __future__ import annotations
 from dashboard.i18n import _
 
 
+def role_label(role: str) -> str:
+    """A demo role's name for people (navigation, the users page)."""
+    return {
+        "public": _("Public"),
+        "partner": _("Partner"),
+        "network": _("Network"),
+        "leadership": _("Leadership"),
+        "coordinator": _("Coordinator"),
+        "admin": _("Administrator"),
+    }.get(role, role)
+
+
 def strand_label(strand: str) -> str:
     return {
         "homophobic": _("Homophobic"),
@@ -167,7 +179,7 @@ def workload_column_label(column: str) -> str:
     return {
         "stage": _("Stage"),
         "count": _("Referrals"),
-        "share": _("% of all"),
+        "share": _("Share of all (%)"),
         "step": _("Between stages"),
         "reason": _("Reason"),
         "officer": _("Officer code"),
@@ -224,11 +236,6 @@ def rag_label(status: str) -> str:
 
 def month_label(month: str | None, short: bool = False) -> str:
     """'2025-11' → 'November 2025' (short: 'Nov 2025') in the visitor's language."""
-    from datetime import date
+    from dashboard.formatting import format_month
 
-    from flask_babel import format_date
-
-    if not month:
-        return "-"
-    first = date(int(month[:4]), int(month[5:7]), 1)
-    return format_date(first, "MMM yyyy" if short else "MMMM yyyy")
+    return format_month(month, short=short)

@@ -13,7 +13,7 @@ from components.filter_bar import Option, create_filter_bar
 from dashboard.data_cache import memoize_per_data_version
 from dashboard.extensions import db
 from dashboard.filters import PERIOD_MONTHS, Filters, parse_filters, period_choices
-from dashboard.i18n import _
+from dashboard.i18n import _, ngettext
 from dashboard.labels import strand_label
 from dashboard.viewer import current_viewer
 from data_access.queries import scheme
@@ -24,11 +24,15 @@ def today() -> date:
     return date.today()
 
 
+def last_months(n: int) -> str:
+    return ngettext("Last %(num)d month", "Last %(num)d months", n)
+
+
 def period_options() -> list[Option]:
     options = []
     for value in period_choices(today()):
         if value in PERIOD_MONTHS:
-            options.append(Option(value, _("Last %(n)d months", n=PERIOD_MONTHS[value])))
+            options.append(Option(value, last_months(PERIOD_MONTHS[value])))
         else:
             options.append(Option(value, _("Year %(year)s", year=value)))
     return options

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import dash
 from dash import ClientsideFunction, Input, Output, State, html
+from flask_babel import get_locale
 from flask_wtf.csrf import generate_csrf
 
+from components.language_switch import create_language_switch
 from components.navigation import NavItem, create_navbar
-from dashboard.i18n import _
+from dashboard.i18n import LANGUAGES, _
+from dashboard.labels import role_label
 from dashboard.policy import allowed
 from dashboard.viewer import current_viewer
 
@@ -47,11 +50,14 @@ def shell_layout() -> html.Div:
             create_navbar(
                 items=navigation_items(viewer.role),
                 username=viewer.username,
-                role_label=_(viewer.role.title()),
+                role_label=role_label(viewer.role),
                 csrf_token=generate_csrf(),
                 brand=_("LGBT+ Liaison & Accountability"),
                 sign_in_label=_("Sign in"),
                 sign_out_label=_("Sign out"),
+                language_switch=create_language_switch(
+                    LANGUAGES, str(get_locale()), label=_("Language")
+                ),
             ),
             html.Main(dash.page_container, id="main", className="container-fluid py-3"),
             html.Footer(

@@ -12,6 +12,7 @@ from components.chart_table import create_empty_state
 from dashboard.access import register_page
 from dashboard.downloads import filename, record_download
 from dashboard.extensions import db
+from dashboard.formatting import format_datetime
 from dashboard.i18n import N_, _
 from dashboard.viewer import current_viewer
 from data_access.queries.import_history import batch_report, import_batches
@@ -69,7 +70,7 @@ def layout(**_query):
 def history_rows(frame: pd.DataFrame) -> pd.DataFrame:
     """The history as shown: times to the minute, a yes/no report column."""
     shown = frame.copy()
-    shown["created_at"] = pd.to_datetime(shown["created_at"]).dt.strftime("%Y-%m-%d %H:%M")
+    shown["created_at"] = shown["created_at"].map(format_datetime)
     shown["report"] = shown.pop("has_report").map({True: _("yes"), False: ""})
     shown["mapping_name"] = shown["mapping_name"].fillna("")
     return shown[[c for c in HEADERS if c in shown.columns]]

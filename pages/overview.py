@@ -18,6 +18,7 @@ from dashboard.access import register_page
 from dashboard.disclosure import MARKER, display_frame
 from dashboard.downloads import csv_download, download_name, labelled
 from dashboard.extensions import db
+from dashboard.formatting import format_number, format_percent
 from dashboard.i18n import N_, _
 from dashboard.labels import kpi_label, strand_label
 from dashboard.page_support import (
@@ -62,7 +63,9 @@ register_filter_callbacks(PREFIX)
 
 
 def _shown(value: int | float | None, suffix: str = "") -> str:
-    return MARKER if value is None else f"{value:,}{suffix}"
+    if value is None:
+        return MARKER
+    return format_percent(value, None) if suffix == "%" else f"{format_number(value)}{suffix}"
 
 
 def trend_frame(store: dict | None) -> tuple[pd.DataFrame, int | None, int | None]:
@@ -109,7 +112,7 @@ def update_overview_headlines(store):
             status = kpis.off_target(values, kpis.targets(session, org, filters.current.end))
     change = published.change_percent(total, previous)
     change_text = (
-        _("%(change)+.1f%% on the previous period", change=change)
+        _("%(change)s on the previous period", change=format_percent(change, 1, signed=True))
         if change is not None
         else _("no comparison available")
     )

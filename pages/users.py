@@ -10,7 +10,9 @@ from components.chart_table import create_data_table, create_empty_state
 from dashboard.access import register_page
 from dashboard.auditing import audit_event
 from dashboard.extensions import db
-from dashboard.i18n import N_, _
+from dashboard.formatting import format_datetime
+from dashboard.i18n import N_, _, ngettext
+from dashboard.labels import role_label
 from dashboard.policy import allowed
 from dashboard.viewer import current_viewer
 from data_access import passwords, users
@@ -22,20 +24,30 @@ PREFIX = "users"
 KEEP = "keep"
 
 
+def at_least(n: int) -> str:
+    return ngettext(
+        "Use at least %(num)d character for the password.",
+        "Use at least %(num)d characters for the password.",
+        n,
+    )
+
+
 def refusal(error: ValueError) -> str:
     """The translated sentence for a refusal from data_access (users or password policy)."""
     params = getattr(error, "params", {})
     sentences = {
         "bad_role": _("Choose a role."),
         "bad_username": _("Usernames are 1 to 80 letters, digits, dots or underscores."),
-        "short_password": _(
-            "Use at least %(n)d characters for the password.", n=users.MIN_STORED_PASSWORD
-        ),
+        "short_password": at_least(users.MIN_STORED_PASSWORD),
         "unknown_org": _("Your organisation could not be found."),
         "username_taken": _("That username is taken."),
         "no_such_user": _("There is no user of that name in your organisation."),
-        "too_short": _("Use at least %(n)d characters for the password.", n=params.get("n", 15)),
-        "too_long": _("Use at most %(n)d characters for the password.", n=params.get("n", 128)),
+        "too_short": at_least(int(params.get("n", 15))),
+        "too_long": ngettext(
+            "Use at most %(num)d character for the password.",
+            "Use at most %(num)d characters for the password.",
+            int(params.get("n", 128)),
+        ),
         "blank": _("A password cannot be only spaces."),
         "repetitive": _("That password repeats itself (like aaaa or abcabc); choose another."),
         "sequential": _("That password is a sequence (like 12345 or abcde); choose another."),
@@ -66,8 +78,12 @@ def _password_input(suffix: str) -> dbc.Input:
 
 
 def layout(**_query):
-    roles = [{"value": r, "label": _(r.title())} for r in users.ASSIGNABLE_ROLES]
-    rule = _("Passwords: at least %(n)d characters; a few unrelated words work well.", n=15)
+    roles = [{"value": r, "label": role_label(r)} for r in users.ASSIGNABLE_ROLES]
+    rule = ngettext(
+        "Passwords: at least %(num)d character; a few unrelated words work well.",
+        "Passwords: at least %(num)d characters; a few unrelated words work well.",
+        15,
+    )
     return html.Div(
         [
             html.H1(_("Users and roles"), className="h3"),
@@ -134,8 +150,9 @@ def update_users_table(_created, _changed):
         return create_empty_state(_("No users in your organisation yet.")), []
     names = list(frame["username"])
     for column in ("created_at", "last_login_at"):
-        frame[column] = frame[column].astype(str).str.slice(0, 16).replace("None", "")
+        frame[column] = frame[column].map(format_datetime)
     frame["active"] = frame["active"].map({True: _("Active"), False: _("Deactivated")})
+    frame["role"] = frame["role"].map(role_label)
     headers = {
         "username": _("Username"),
         "role": _("Role"),

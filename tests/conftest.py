@@ -25,6 +25,7 @@ pytest.register_assert_rewrite("tests.disclosure_oracle")
 
 BACKENDS = ("sqlite", "postgresql")
 OUTPUT = Path(__file__).resolve().parent.parent / "test-output"
+TRANSLATIONS = Path(__file__).resolve().parent.parent / "dashboard" / "translations"
 DEMO_PASSWORD = "demo-password"
 DEMO_TODAY = date.today()
 
@@ -211,7 +212,17 @@ def pytest_terminal_summary(terminalreporter):
             terminalreporter.write_line(summary.read_text().strip())
 
 
+def compile_translations() -> None:
+    """Build the .mo files from the committed .po catalogues (like `make translations`)."""
+    from babel.messages.frontend import CommandLineInterface
+
+    failed = CommandLineInterface().run(["pybabel", "-q", "compile", "-d", str(TRANSLATIONS)])
+    if failed:
+        raise pytest.UsageError(f"the catalogues in {TRANSLATIONS} do not compile")
+
+
 def pytest_configure(config):
     if not hasattr(config, "workerinput"):  # the controller, before any worker starts
+        compile_translations()
         (OUTPUT / "access-walk.txt").unlink(missing_ok=True)
         (OUTPUT / "disclosure-intruder.txt").unlink(missing_ok=True)

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 from data_access.imports.cells import parse_all
 from data_access.imports.fields import REFERENCES, Field, Kind
 from data_access.imports.kinds import KINDS
-from data_access.imports.report import Reject
+from data_access.imports.report import N_, Reject
 
 
 def typed(spec: Field, cells: pd.Series) -> list:
@@ -48,7 +48,7 @@ def resolve(
         what = REFERENCES[spec.ref][1]
         for row, code, found in zip(frame.index, cells.tolist(), resolved, strict=True):
             if code is not None and found is None:
-                reason = f"unknown {what}: no such record in this organisation"
-                rejects.append(Reject(int(row), spec.name, code, reason))
+                reason = N_("unknown %(what_label)s: no such record in this organisation")
+                rejects.append(Reject.because(int(row), spec.name, code, reason, what_label=what))
         values[spec.attribute] = resolved
     return values, rejects, codes_by_id

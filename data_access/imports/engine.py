@@ -17,7 +17,7 @@ from data_access.imports.kinds import get_kind
 from data_access.imports.mapping import Mapping
 from data_access.imports.plan import Plan, make_plan
 from data_access.imports.readers import read_table
-from data_access.imports.report import FILE_LEVEL, ImportCancelled, ImportRefused, Reject
+from data_access.imports.report import FILE_LEVEL, N_, ImportCancelled, ImportRefused, Reject
 from data_access.imports.schema import check_cells
 from data_access.imports.summary import (
     APPLIED,
@@ -52,6 +52,9 @@ class Source:
     max_mb: float = DEFAULT_MAX_MB
 
 
+NO_ROWS = N_("the file has a header row but no data rows")
+
+
 def _frame(source: Source, summary: ImportSummary) -> pd.DataFrame:
     table = read_table(source.data, source.filename, source.max_mb, source.sheet)
     summary.encoding, summary.sheet = table.encoding, table.sheet
@@ -60,14 +63,14 @@ def _frame(source: Source, summary: ImportSummary) -> pd.DataFrame:
         frame = table.frame
         frame.columns = [str(c).strip().lower() for c in frame.columns]
         if frame.empty:
-            raise ImportRefused("the file has a header row but no data rows")
+            raise ImportRefused(NO_ROWS)
         return frame
     mapped = source.mapping.transform(table.frame)
     summary.skipped, summary.merged = mapped.skipped, mapped.merged
     summary.ignored_columns = mapped.ignored
     summary.rejects.extend(mapped.rejects)
     if table.frame.empty:
-        raise ImportRefused("the file has a header row but no data rows")
+        raise ImportRefused(NO_ROWS)
     return mapped.frame
 
 
@@ -85,8 +88,10 @@ def _prepare(
         kind = get_kind(kind_name)
         if source.mapping is not None and source.mapping.kind != kind.name:
             raise ImportRefused(
-                f"the mapping {source.mapping.name!r} is for kind '{source.mapping.kind}', "
-                f"not '{kind.name}'"
+                N_("the mapping %(name)s is for kind '%(kind)s', not '%(chosen)s'"),
+                name=repr(source.mapping.name),
+                kind=source.mapping.kind,
+                chosen=kind.name,
             )
         frame = _frame(source, summary)
         rules.check_header(kind, list(frame.columns))
@@ -208,10 +213,12 @@ def apply_import(
         summary.batch_id, summary.data_version = None, None
         summary.added = summary.updated = summary.unchanged = summary.changed_fields = 0
         summary.status = CANCELLED if isinstance(exc, ImportCancelled) else FAILED
-        summary.message = str(exc) if isinstance(exc, ImportCancelled) else (
-            f"the import stopped with an error and nothing was kept: {exc.__class__.__name__}"
+        why, params = (str(exc), {}) if isinstance(exc, ImportCancelled) else (
+            N_("the import stopped with an error and nothing was kept: %(error)s"),
+            {"error": exc.__class__.__name__},
         )  # fmt: skip
-        summary.rejects = [Reject(FILE_LEVEL, "", "", summary.message)]
+        summary.rejects = [Reject.because(FILE_LEVEL, "", "", why, **params)]
+        summary.message = summary.rejects[0].reason
         try:
             _record(session, org_id, summary, username)
             session.commit()

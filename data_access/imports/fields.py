@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from data_access.imports.report import N_
 from data_access.validation import EARLIEST, LATEST
 
 TYPES = {
@@ -21,10 +22,10 @@ TRUE_WORDS = ("yes", "true", "1", "y")
 FALSE_WORDS = ("no", "false", "0", "n")
 # Which table a reference column points at: kind of record and the code it is matched on.
 REFERENCES = {
-    "area": ("areas", "area code"),
-    "officer": ("officers", "liaison-officer code"),
-    "course": ("training_courses", "course code"),
-    "session": ("training_sessions", "session code"),
+    "area": ("areas", N_("area code")),
+    "officer": ("officers", N_("liaison-officer code")),
+    "course": ("training_courses", N_("course code")),
+    "session": ("training_sessions", N_("session code")),
 }
 
 
@@ -99,6 +100,12 @@ class DateOrder:
         word = "after" if self.strict else "on or after"
         return f"`{self.later}` {word} `{self.earlier}`"
 
+    def reason(self) -> tuple[str, dict[str, str]]:
+        """The reject reason's template and params (see report.Reject.because)."""
+        if self.strict:
+            return N_("must be `%(later)s` after `%(earlier)s`"), vars(self)
+        return N_("must be `%(later)s` on or after `%(earlier)s`"), vars(self)
+
 
 @dataclass(frozen=True)
 class Requirement:
@@ -111,6 +118,13 @@ class Requirement:
     def describe(self) -> str:
         when = f"is {' or '.join(self.values)}" if self.values else "is given"
         return f"`{self.then}` is required when `{self.column}` {when}"
+
+    def reason(self) -> tuple[str, dict[str, str]]:
+        """The reject reason's template and params (see report.Reject.because)."""
+        params = {"then": self.then, "column": self.column, "values": " or ".join(self.values)}
+        if self.values:
+            return N_("`%(then)s` is required when `%(column)s` is %(values)s"), params
+        return N_("`%(then)s` is required when `%(column)s` is given"), params
 
 
 @dataclass(frozen=True)

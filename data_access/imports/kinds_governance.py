@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from data_access.commitments import TARGET_KPIS
 from data_access.imports.fields import DateOrder, Field, Kind
+from data_access.imports.report import N_
 from data_access.models import Action, Commitment, CommunityEvent, SurveyResponse, Target
 from data_access.vocab import (
     ACTION_STATUSES,
@@ -30,9 +31,9 @@ def _public() -> Field:
 
 EVENTS = Kind(
     name="community_events",
-    title="Community events",
+    title=N_("Community events"),
     model=CommunityEvent,
-    description="Events the force attended or ran with LGBT+ communities.",
+    description=N_("Events the force attended or ran with LGBT+ communities."),
     key=("code",),
     after=("areas",),
     fields=(
@@ -53,9 +54,9 @@ EVENTS = Kind(
 
 SURVEYS = Kind(
     name="survey_responses",
-    title="Survey responses",
+    title=N_("Survey responses"),
     model=SurveyResponse,
-    description="Victim satisfaction or community confidence, scored 1-5; no free text.",
+    description=N_("Victim satisfaction or community confidence, scored 1-5; no free text."),
     key=("code",),
     after=("areas",),
     fields=(
@@ -69,9 +70,9 @@ SURVEYS = Kind(
 
 COMMITMENTS = Kind(
     name="commitments",
-    title="Leadership commitments",
+    title=N_("Leadership commitments"),
     model=Commitment,
-    description="Commitments mapped to the ten key points.",
+    description=N_("Commitments mapped to the ten key points."),
     key=("code",),
     fields=(
         Field("code", "code", "commitment code (e.g. C-01)", True, max_length=32),
@@ -87,9 +88,9 @@ COMMITMENTS = Kind(
 
 ACTIONS = Kind(
     name="actions",
-    title="Actions (you said, we did)",
+    title=N_("Actions (you said, we did)"),
     model=Action,
-    description="Issues raised at community forums and the force's response.",
+    description=N_("Issues raised at community forums and the force's response."),
     key=("code",),
     fields=(
         Field("code", "code", "action code", True, max_length=32),
@@ -107,9 +108,9 @@ ACTIONS = Kind(
 
 TARGETS = Kind(
     name="targets",
-    title="KPI targets",
+    title=N_("KPI targets"),
     model=Target,
-    description="What each KPI is measured against, from a period start.",
+    description=N_("What each KPI is measured against, from a period start."),
     key=("kpi", "period_start"),
     fields=(
         Field("kpi", "choice", "the KPI", True, TARGET_KPIS),

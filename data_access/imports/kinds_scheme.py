@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from data_access.imports.fields import DateOrder, Field, Kind, Requirement
+from data_access.imports.report import N_
 from data_access.models import Area, ChannelVolume, LiaisonOfficer, Referral
 from data_access.vocab import (
     CHANNELS,
@@ -30,10 +31,10 @@ def _flag(name: str, meaning: str) -> Field:
 
 AREAS = Kind(
     name="areas",
-    title="Areas",
+    title=N_("Areas"),
     model=Area,
-    description="Districts or local authorities of the force, with population for rates per "
-    "100,000. Import these first: every other kind refers to areas by code.",
+    description=N_("Districts or local authorities of the force, with population for rates per "
+    "100,000. Import these first: every other kind refers to areas by code."),
     key=("code",),
     fields=(
         Field("code", "code", "the area's code, unique in the organisation", True, max_length=32),
@@ -51,9 +52,9 @@ AREAS = Kind(
 
 OFFICERS = Kind(
     name="officers",
-    title="Liaison-officer roster",
+    title=N_("Liaison-officer roster"),
     model=LiaisonOfficer,
-    description="LGB&T liaison officers, known by a pseudonymous code.",
+    description=N_("LGB&T liaison officers, known by a pseudonymous code."),
     key=("code",),
     after=("areas",),
     fields=(
@@ -80,10 +81,10 @@ OFFICERS = Kind(
 
 REFERRALS = Kind(
     name="referrals",
-    title="Referrals (hate incidents in the liaison scheme)",
+    title=N_("Referrals (hate incidents in the liaison scheme)"),
     model=Referral,
-    description="One row per homophobic, biphobic or transphobic hate incident, keyed by the "
-    "force's log number (procedure 004). No names, addresses or narratives.",
+    description=N_("One row per homophobic, biphobic or transphobic hate incident, keyed by the "
+    "force's log number (procedure 004). No names, addresses or narratives."),
     key=("log_number",),
     after=("areas", "officers"),
     fields=(
@@ -150,10 +151,12 @@ REFERRALS = Kind(
 
 CHANNEL_VOLUMES = Kind(
     name="channel_volumes",
-    title="Channel volumes",
+    title=N_("Channel volumes"),
     model=ChannelVolume,
-    description="Monthly counts of reports by channel, area and strand, for channels not held "
-    "record by record.",
+    description=N_(
+        "Monthly counts of reports by channel, area and strand, for channels not held "
+        "record by record."
+    ),
     key=("area_code", "month", "channel", "strand"),
     after=("areas",),
     fields=(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from data_access.imports.fields import Field, Kind
+from data_access.imports.report import N_
 from data_access.models import TrainingAttendance, TrainingCourse, TrainingSession, WorkforceCount
 from data_access.vocab import COURSE_KINDS, DELIVERERS, DELIVERY_MODES, RANKS, UNITS
 
@@ -18,9 +19,11 @@ def _score(name: str, meaning: str) -> Field:
 
 WORKFORCE = Kind(
     name="workforce",
-    title="Workforce counts",
+    title=N_("Workforce counts"),
     model=WorkforceCount,
-    description="Headcount by area, unit and rank on a date: the denominator of training coverage.",
+    description=N_(
+        "Headcount by area, unit and rank on a date: the denominator of training coverage."
+    ),
     key=("area_code", "unit", "rank", "as_of"),
     after=("areas",),
     fields=(
@@ -34,9 +37,9 @@ WORKFORCE = Kind(
 
 COURSES = Kind(
     name="training_courses",
-    title="Training courses",
+    title=N_("Training courses"),
     model=TrainingCourse,
-    description="The courses sessions deliver.",
+    description=N_("The courses sessions deliver."),
     key=("code",),
     fields=(
         Field("code", "code", "course code", True, max_length=32),
@@ -52,9 +55,9 @@ COURSES = Kind(
 
 SESSIONS = Kind(
     name="training_sessions",
-    title="Training sessions",
+    title=N_("Training sessions"),
     model=TrainingSession,
-    description="One delivery of a course on a date.",
+    description=N_("One delivery of a course on a date."),
     key=("code",),
     after=("areas", "training_courses"),
     fields=(
@@ -74,9 +77,9 @@ SESSIONS = Kind(
 
 ATTENDANCE = Kind(
     name="training_attendance",
-    title="Training attendance",
+    title=N_("Training attendance"),
     model=TrainingAttendance,
-    description="One person (pseudonymous person code) on one session.",
+    description=N_("One person (pseudonymous person code) on one session."),
     key=("session_code", "person_code"),
     after=("areas", "training_sessions"),
     fields=(

@@ -10,7 +10,7 @@ import yaml
 
 from data_access.imports.kinds import get_kind
 from data_access.imports.mapping_rules import KEEP, REJECT, RULE_KEYS, SKIP, Rule
-from data_access.imports.report import ImportRefused, Reject
+from data_access.imports.report import N_, ImportRefused, Reject
 
 TOP_KEYS = {"name", "kind", "description", "source", "columns", "dedupe", "ignore",
             "ignore_other_columns"}  # fmt: skip
@@ -89,7 +89,7 @@ class Mapping:
 
     def source_columns(self) -> dict[str, str]:
         """Each source column the mapping reads → what it is read for."""
-        used = {c: "dedupe key" for c in self.dedupe}
+        used = {c: N_("dedupe key") for c in self.dedupe}
         for rule in self.rules:
             used.update({c: rule.target for c in rule.columns()})
         return used
@@ -99,14 +99,24 @@ class Mapping:
         for column, purpose in self.source_columns().items():
             if column not in have:
                 raise ImportRefused(
-                    f"mapping {self.name!r}: source column {column!r} (for {purpose}) is not in "
-                    f"the file; the file's columns are: {', '.join(have)}"
+                    N_(
+                        "mapping %(name)s: source column %(column)s (for %(purpose_label)s) is "
+                        "not in the file; the file's columns are: %(columns)s"
+                    ),
+                    name=repr(self.name),
+                    column=repr(column),
+                    purpose_label=purpose,
+                    columns=", ".join(have),
                 )
         unused = [c for c in have if c not in self.source_columns() and c not in self.ignore]
         if unused and not self.ignore_other_columns:
             raise ImportRefused(
-                f"mapping {self.name!r} does not say what to do with column(s) "
-                f"{', '.join(unused)}: map them, or list them under `ignore:`"
+                N_(
+                    "mapping %(name)s does not say what to do with column(s) %(columns)s: map "
+                    "them, or list them under `ignore:`"
+                ),
+                name=repr(self.name),
+                columns=", ".join(unused),
             )
         return unused + [c for c in self.ignore if c in have]
 
@@ -130,8 +140,9 @@ class Mapping:
         if self.dedupe:
             repeat = frame[self.dedupe].duplicated(keep="first") & keep
             merged, keep = int(repeat.sum()), keep & ~repeat
-        row_rejects = [Reject(row, col, value, why) for row, problems in rejects.items()
-                       if keep.get(row, False) for col, value, why in problems]  # fmt: skip
+        row_rejects = [Reject.because(row, col, value, why, **params)
+                       for row, problems in rejects.items() if keep.get(row, False)
+                       for col, value, why, params in problems]  # fmt: skip
         return Mapped(out[keep.to_numpy(dtype=bool)], int(skip.sum()), merged, row_rejects, ignored)
 
 

@@ -8,6 +8,8 @@ from fnmatch import fnmatchcase
 
 import pandas as pd
 
+from data_access.imports.report import N_
+
 SKIP, REJECT, KEEP = "skip", "reject", "keep"
 RULE_KEYS = {"from", "values", "default", "empty", "format", "constant", "year", "month", "day",
              "present", "then", "else"}  # fmt: skip
@@ -21,7 +23,8 @@ class Outcome:
 
     values: pd.Series
     skip: pd.Series
-    reject: dict[int, tuple[str, str, str]] = field(default_factory=dict)  # row → (col, value, why)
+    # row → (column, value, reason template, its params)
+    reject: dict[int, tuple[str, str, str, dict[str, str]]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -95,7 +98,8 @@ class Rule:
             out.reject[int(row)] = (
                 self.sources[0],
                 str(text[row]),
-                f"does not match the date format {self.date_format} (mapping, for {self.target})",
+                N_("does not match the date format %(format)s (mapping, for %(target)s)"),
+                {"format": self.date_format, "target": self.target},
             )
         return out
 
@@ -122,7 +126,8 @@ class Rule:
             out.reject[int(row)] = (
                 year_col,
                 shown,
-                f"year and month do not make a date (mapping, for {self.target})",
+                N_("year and month do not make a date (mapping, for %(target)s)"),
+                {"target": self.target},
             )
         return out
 
@@ -141,11 +146,13 @@ class Rule:
                 for row in frame.index[mask.to_numpy(dtype=bool)]:
                     value = "" if raw is None or raw[row] is None else str(raw[row])
                     why = (
-                        f"no value in the mapping for {self.target}"
+                        N_("no value in the mapping for %(target)s")
                         if value
-                        else f"empty source value for {self.target}"
+                        else N_("empty source value for %(target)s")
                     )
-                    out.reject[int(row)] = (",".join(self.sources), value, why)
+                    out.reject[int(row)] = (
+                        ",".join(self.sources), value, why, {"target": self.target}
+                    )  # fmt: skip
             elif isinstance(setting, dict):
                 result[mask] = setting["value"]
             elif setting == KEEP and raw is not None:

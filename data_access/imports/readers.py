@@ -11,7 +11,7 @@ from datetime import date, datetime
 import pandas as pd
 from charset_normalizer import from_bytes
 
-from data_access.imports.report import ImportRefused
+from data_access.imports.report import N_, ImportRefused
 
 # Encodings a spreadsheet or case-management export is plausibly in (see docs/imports.md).
 CANDIDATES = ["utf_8", "cp1252", "iso8859_15"]
@@ -37,8 +37,12 @@ def check_size(data: bytes, max_mb: float) -> None:
     if len(data) > max_mb * 1024 * 1024:
         size = len(data) / 1024 / 1024
         raise ImportRefused(
-            f"the file is {size:.1f} MB, over the import limit of {max_mb:g} MB "
-            "(setting IMPORT_MAX_MB); split it into smaller files"
+            N_(
+                "the file is %(size)s MB, over the import limit of %(limit)s MB "
+                "(setting IMPORT_MAX_MB); split it into smaller files"
+            ),
+            size=f"{size:.1f}",
+            limit=f"{max_mb:g}",
         )
 
 
@@ -49,7 +53,9 @@ def decode(data: bytes) -> tuple[str, str]:
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16"), "UTF-16"
     if b"\x00" in data[:65536]:
-        raise ImportRefused("the file is not text (it holds binary data): is it a renamed file?")
+        raise ImportRefused(
+            N_("the file is not text (it holds binary data): is it a renamed file?")
+        )
     try:
         return data.decode("utf-8"), "UTF-8"
     except UnicodeDecodeError:
@@ -57,17 +63,18 @@ def decode(data: bytes) -> tuple[str, str]:
     best = from_bytes(data, cp_isolation=CANDIDATES).best()
     if best is None or best.encoding not in ENCODING_NAMES:
         raise ImportRefused(
-            "the file's text encoding could not be recognised: save it as CSV UTF-8"
+            N_("the file's text encoding could not be recognised: save it as CSV UTF-8")
         )
     return str(best), ENCODING_NAMES[best.encoding]
 
 
 def _header_problems(header: list[str]) -> None:
     if not any(header):
-        raise ImportRefused("the file has no header row (the first row is empty)")
+        raise ImportRefused(N_("the file has no header row (the first row is empty)"))
     seen = {c for c in header if header.count(c) > 1 and c}
     if seen:
-        raise ImportRefused(f"the header names a column twice: {', '.join(sorted(seen))}")
+        twice = ", ".join(sorted(seen))
+        raise ImportRefused(N_("the header names a column twice: %(columns)s"), columns=twice)
 
 
 def _unquote(text: str | None) -> str | None:
@@ -97,7 +104,7 @@ def _tidy(frame: pd.DataFrame, first_row: int, quoted: bool = True) -> pd.DataFr
 def read_csv(data: bytes) -> Table:
     text, encoding = decode(data)
     if not text.strip():
-        raise ImportRefused("the file is empty")
+        raise ImportRefused(N_("the file is empty"))
     sample = text[:20000]
     try:
         dialect = csv.Sniffer().sniff(sample.splitlines()[0], delimiters=",;\t|")
@@ -112,7 +119,9 @@ def read_csv(data: bytes) -> Table:
             skip_blank_lines=False, header=0, names=header, engine="c",
         )  # fmt: skip
     except (pd.errors.ParserError, ValueError) as exc:
-        raise ImportRefused(f"the file is not a readable CSV table: {exc}") from exc
+        raise ImportRefused(
+            N_("the file is not a readable CSV table: %(error)s"), error=exc
+        ) from exc
     return Table(_tidy(frame, 2, _may_be_quoted(text)), encoding, None)
 
 
@@ -136,19 +145,27 @@ def read_xlsx(data: bytes, sheet: str | None) -> Table:
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a bad file
-        raise ImportRefused(f"the file is not a readable .xlsx workbook ({exc})") from exc
+        raise ImportRefused(
+            N_("the file is not a readable .xlsx workbook (%(error)s)"), error=exc
+        ) from exc
     names = book.sheetnames
     if sheet is None and len(names) > 1:
         raise ImportRefused(
-            f"the workbook has {len(names)} sheets ({', '.join(names)}); choose one by name"
+            N_("the workbook has %(n)s sheets (%(sheets)s); choose one by name"),
+            n=len(names),
+            sheets=", ".join(names),
         )
     if sheet is not None and sheet not in names:
-        raise ImportRefused(f"the workbook has no sheet {sheet!r}; its sheets: {', '.join(names)}")
+        raise ImportRefused(
+            N_("the workbook has no sheet %(sheet)s; its sheets: %(sheets)s"),
+            sheet=repr(sheet),
+            sheets=", ".join(names),
+        )
     chosen = sheet or names[0]
     rows = [[_cell(v) for v in row] for row in book[chosen].iter_rows(values_only=True)]
     book.close()
     if not rows or not any(v is not None for v in rows[0]):
-        raise ImportRefused(f"the sheet {chosen!r} is empty")
+        raise ImportRefused(N_("the sheet %(sheet)s is empty"), sheet=repr(chosen))
     header = [str(v).strip() if v is not None else "" for v in rows[0]]
     while header and not header[-1]:
         header.pop()
@@ -161,19 +178,24 @@ def read_table(data: bytes, filename: str, max_mb: float, sheet: str | None = No
     """The file's table; ImportRefused with a clear reason when it cannot be one."""
     check_size(data, max_mb)
     if not data.strip():
-        raise ImportRefused("the file is empty")
+        raise ImportRefused(N_("the file is empty"))
     name = filename.lower()
     if data.startswith(OLE):
-        raise ImportRefused("old Excel (.xls) and other binary files are not read: save as .xlsx")
+        raise ImportRefused(
+            N_("old Excel (.xls) and other binary files are not read: save as .xlsx")
+        )
     if name.endswith((".xlsx", ".xlsm")) or data.startswith(ZIP):
         if not data.startswith(ZIP):
-            raise ImportRefused("the file is named .xlsx but is not an Excel workbook")
+            raise ImportRefused(N_("the file is named .xlsx but is not an Excel workbook"))
         if not name.endswith((".xlsx", ".xlsm")):
             raise ImportRefused(
-                f"the file {filename!r} is a workbook or archive, not CSV text: "
-                "name it .xlsx if it is an Excel workbook"
+                N_(
+                    "the file %(name)s is a workbook or archive, not CSV text: "
+                    "name it .xlsx if it is an Excel workbook"
+                ),
+                name=repr(filename),
             )
         return read_xlsx(data, sheet)
     if sheet is not None:
-        raise ImportRefused("a sheet can only be chosen in an .xlsx workbook, not a CSV file")
+        raise ImportRefused(N_("a sheet can only be chosen in an .xlsx workbook, not a CSV file"))
     return read_csv(data)

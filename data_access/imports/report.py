@@ -5,20 +5,35 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 FILE_LEVEL = 0  # row number of a problem with the whole file (header = row 1)
 
 
+def N_(message: str) -> str:
+    """Mark a reason template for translation (extracted by pybabel; the page translates it
+    with its params, so this package needs no knowledge of the viewer's language)."""
+    return message
+
+
 @dataclass(frozen=True, order=True)
 class Reject:
-    """One problem: the row as numbered in the file (header = 1), column, value and reason."""
+    """One problem: the row as numbered in the file (header = 1), column, value and reason.
+    `reason` is in English; `template` and `params` let a page say it in another language."""
 
     row: int
     column: str
     value: str
     reason: str
+    template: str = field(default="", compare=False)
+    params: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+
+    @classmethod
+    def because(cls, row: int, column: str, value: str, template: str, **params: object) -> Reject:
+        """A reject whose reason is `template` (marked with N_) filled with `params`."""
+        shown = {k: str(v) for k, v in params.items()}
+        return cls(row, column, value, fill(template, shown), template, shown)
 
     def line(self) -> str:
         where = f"row {self.row}" if self.row else "file"
@@ -27,13 +42,22 @@ class Reject:
         return f"{where}{column}{value}: {self.reason}"
 
 
-class ImportRefused(ValueError):
-    """The whole file is refused before any row is looked at (unreadable, wrong kind, ...)."""
+def fill(template: str, params: dict[str, str]) -> str:
+    return template % params if params else template
 
-    def __init__(self, message: str, rejects: Iterable[Reject] = ()) -> None:
-        super().__init__(message)
-        self.message = message
-        self.rejects = list(rejects) or [Reject(FILE_LEVEL, "", "", message)]
+
+class ImportRefused(ValueError):
+    """The whole file is refused before any row is looked at (unreadable, wrong kind, ...).
+    `message` is in English; `template` and `params` let a page translate it."""
+
+    def __init__(self, message: str, rejects: Iterable[Reject] = (), **params: object) -> None:
+        self.template = message
+        self.params = {k: str(v) for k, v in params.items()}
+        self.message = fill(message, self.params)
+        super().__init__(self.message)
+        self.rejects = list(rejects) or [
+            Reject(FILE_LEVEL, "", "", self.message, self.template, self.params)
+        ]
 
 
 class ImportCancelled(RuntimeError):

@@ -6,14 +6,13 @@ import pandas as pd
 
 from data_access.imports.fields import Kind
 from data_access.imports.kinds import KINDS, guess_kind
-from data_access.imports.report import FILE_LEVEL, ImportRefused, Reject
+from data_access.imports.report import FILE_LEVEL, N_, ImportRefused, Reject
 
 
-def _wrong_kind_hint(kind: Kind, columns: list[str]) -> str:
+def _likely_kind(kind: Kind, columns: list[str]) -> str | None:
+    """Another kind the columns fit, to say so when they do not fit the chosen one."""
     likely = guess_kind(columns)
-    if likely and likely != kind.name:
-        return f"; it looks like a file of kind '{likely}' ({KINDS[likely].title})"
-    return ""
+    return likely if likely and likely != kind.name else None
 
 
 def check_header(kind: Kind, columns: list[str]) -> None:
@@ -23,20 +22,47 @@ def check_header(kind: Kind, columns: list[str]) -> None:
     otherwise lose its data silently. Remove them, or map them with a mapping file."""
     missing = [c for c in kind.required if c not in columns]
     unknown = [c for c in columns if c not in kind.columns]
-    hint = _wrong_kind_hint(kind, columns)
-    rejects = [Reject(FILE_LEVEL, c, "", "required column missing") for c in missing]
-    rejects += [Reject(FILE_LEVEL, c, "", f"not a column of kind '{kind.name}'") for c in unknown]
+    rejects = [Reject.because(FILE_LEVEL, c, "", N_("required column missing")) for c in missing]
+    rejects += [
+        Reject.because(FILE_LEVEL, c, "", N_("not a column of kind '%(kind)s'"), kind=kind.name)
+        for c in unknown
+    ]
+    likely = _likely_kind(kind, columns)
+    title = KINDS[likely].title if likely else ""
     if missing:
+        template = N_("the file lacks required column(s) %(columns)s of kind '%(kind)s'")
+        if likely:
+            template = N_(
+                "the file lacks required column(s) %(columns)s of kind '%(kind)s'; it looks "
+                "like a file of kind '%(likely)s' (%(likely_label)s)"
+            )
         raise ImportRefused(
-            f"the file lacks required column(s) {', '.join(missing)} of kind '{kind.name}'{hint}",
+            template,
             rejects,
+            columns=", ".join(missing),
+            kind=kind.name,
+            likely=likely or "",
+            likely_label=title,
         )
     if unknown:
+        template = N_(
+            "the file has column(s) that kind '%(kind)s' does not have: %(columns)s (remove "
+            "them, or map them with a mapping file; its columns are %(known)s)"
+        )
+        if likely:
+            template = N_(
+                "the file has column(s) that kind '%(kind)s' does not have: %(columns)s (remove "
+                "them, or map them with a mapping file; its columns are %(known)s); it looks "
+                "like a file of kind '%(likely)s' (%(likely_label)s)"
+            )
         raise ImportRefused(
-            f"the file has column(s) that kind '{kind.name}' does not have: "
-            f"{', '.join(unknown)} (remove them, or map them with a mapping file; its columns "
-            f"are {', '.join(kind.columns)}){hint}",
+            template,
             rejects,
+            kind=kind.name,
+            columns=", ".join(unknown),
+            known=", ".join(kind.columns),
+            likely=likely or "",
+            likely_label=title,
         )
 
 
@@ -54,7 +80,8 @@ def check_orders(kind: Kind, frame: pd.DataFrame, values: dict[str, list]) -> li
             if later == earlier and not order.strict:
                 continue
             value = f"{frame.at[row, order.later]} < {frame.at[row, order.earlier]}"
-            rejects.append(Reject(int(row), order.later, value, f"must be {order.describe()}"))
+            template, params = order.reason()
+            rejects.append(Reject.because(int(row), order.later, value, template, **params))
     return rejects
 
 
@@ -68,7 +95,8 @@ def check_requirements(kind: Kind, frame: pd.DataFrame) -> list[Reject]:
         hit = trigger.isin(rule.values) if rule.values else trigger.notna()
         given = frame[rule.then].notna() if rule.then in frame else pd.Series(False, frame.index)
         for row in frame.index[(hit & ~given).to_numpy(dtype=bool)]:
-            rejects.append(Reject(int(row), rule.then, "", rule.describe()))
+            template, params = rule.reason()
+            rejects.append(Reject.because(int(row), rule.then, "", template, **params))
     return rejects
 
 
@@ -83,6 +111,8 @@ def check_duplicates(kind: Kind, frame: pd.DataFrame) -> list[Reject]:
     for row, first in zip(frame.index[repeated.to_numpy(dtype=bool)], first_row, strict=True):
         if row != first:
             value = " / ".join(str(frame.at[row, c]) for c in key)
-            reason = f"duplicate key ({', '.join(key)}): already on row {first}"
-            rejects.append(Reject(int(row), key[0], value, reason))
+            reason = N_("duplicate key (%(key)s): already on row %(first)s")
+            rejects.append(
+                Reject.because(int(row), key[0], value, reason, key=", ".join(key), first=first)
+            )
     return rejects

@@ -10,11 +10,21 @@ import pandera.pandas as pa
 
 from data_access.imports.cells import PARSERS
 from data_access.imports.fields import Field, Kind
-from data_access.imports.report import Reject
+from data_access.imports.report import N_, Reject, fill
 from data_access.validation import EARLIEST, LATEST, has_contact_details
 
-REQUIRED = "a value is required"
+REQUIRED = N_("a value is required")
 EARLY, LATE = EARLIEST.isoformat(), LATEST.isoformat()
+# Each check's English reason → its template and params, so a page can translate the reasons
+# pandera reports (it reports only the text). The same text always has the same template.
+REASONS: dict[str, tuple[str, dict[str, str]]] = {REQUIRED: (REQUIRED, {})}
+
+
+def _reason(template: str, **params: object) -> str:
+    shown = {k: str(v) for k, v in params.items()}
+    text = fill(template, shown)
+    REASONS[text] = (template, shown)
+    return text
 
 
 def _each(test: Callable[[str], bool]) -> Callable[[pd.Series], pd.Series]:
@@ -49,11 +59,15 @@ def _range_checks(spec: Field) -> list[pa.Check]:
     if spec.minimum is not None:
         low = spec.minimum
         at_least = _parsed(spec.type, lambda v: v >= low)
-        checks.append(pa.Check(at_least, error=f"must be at least {low:g}"))
+        checks.append(
+            pa.Check(at_least, error=_reason(N_("must be at least %(low)s"), low=f"{low:g}"))
+        )
     if spec.maximum is not None:
         high = spec.maximum
         at_most = _parsed(spec.type, lambda v: v <= high)
-        checks.append(pa.Check(at_most, error=f"must be at most {high:g}"))
+        checks.append(
+            pa.Check(at_most, error=_reason(N_("must be at most %(high)s"), high=f"{high:g}"))
+        )
     return checks
 
 
@@ -62,27 +76,35 @@ def field_checks(spec: Field) -> list[pa.Check]:
     checks: list[pa.Check] = []
     if spec.max_length:
         limit = spec.max_length
-        too_long = f"longer than {limit} characters"
+        too_long = _reason(N_("longer than %(limit)s characters"), limit=limit)
         checks.append(pa.Check(_each(lambda c: len(c) <= limit), error=too_long))
     if spec.type == "choice":
         allowed = ", ".join(spec.allowed)
-        checks.append(
-            pa.Check.isin(spec.allowed, error=f"not an allowed value (allowed: {allowed})")
-        )
+        not_allowed = _reason(N_("not an allowed value (allowed: %(allowed)s)"), allowed=allowed)
+        checks.append(pa.Check.isin(spec.allowed, error=not_allowed))
     elif spec.type in ("date", "month"):
         shape = "YYYY-MM" if spec.type == "month" else "YYYY-MM-DD"
-        not_real = f"not a real date in the form {shape} (e.g. 31 February does not exist)"
+        not_real = _reason(
+            N_("not a real date in the form %(shape)s (e.g. 31 February does not exist)"),
+            shape=shape,
+        )
         checks.append(pa.Check(_parses(spec.type), error=not_real))
-        span = f"outside the accepted dates {EARLY} to {LATE}"
+        span = _reason(
+            N_("outside the accepted dates %(early)s to %(late)s"), early=EARLY, late=LATE
+        )
         checks.append(pa.Check(_dates_in_span(spec.type), error=span))
     elif spec.type in ("integer", "number"):
-        wrong = "not a whole number" if spec.type == "integer" else "not a number (use '.')"
+        wrong = _reason(
+            N_("not a whole number") if spec.type == "integer" else N_("not a number (use '.')")
+        )
         checks.append(pa.Check(_parses(spec.type), error=wrong))
         checks += _range_checks(spec)
     elif spec.type == "boolean":
-        checks.append(pa.Check(_parses("boolean"), error="not yes or no"))
+        checks.append(pa.Check(_parses("boolean"), error=_reason(N_("not yes or no"))))
     if spec.free_text:
-        personal = "holds an e-mail address or phone number (no personal data may be imported)"
+        personal = _reason(
+            N_("holds an e-mail address or phone number (no personal data may be imported)")
+        )
         checks.append(pa.Check(_each(lambda c: not has_contact_details(c)), error=personal))
     return checks
 
@@ -113,6 +135,7 @@ def check_cells(kind: Kind, frame: pd.DataFrame) -> list[Reject]:
             shown = (
                 "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
             )
-            rejects.append(Reject(int(index), str(column), shown, reason))
+            template, params = REASONS.get(reason, ("", {}))
+            rejects.append(Reject(int(index), str(column), shown, reason, template, params))
         return rejects
     return []

@@ -9,7 +9,7 @@ from sqlalchemy import Dialect, Table, bindparam, insert, update
 from sqlalchemy.orm import Session
 
 from data_access.imports.plan import Plan, stored_text
-from data_access.imports.report import ImportCancelled
+from data_access.imports.report import N_, ImportCancelled
 from data_access.models import RecordRevision
 
 CHUNK = 10_000
@@ -111,7 +111,7 @@ def write_plan(
     steps += [("update", plan.updates[i : i + CHUNK]) for i in range(0, len(plan.updates), CHUNK)]
     for action, chunk in steps:
         if cancelled is not None and cancelled():
-            raise ImportCancelled("the import was cancelled; nothing was kept")
+            raise ImportCancelled(N_("the import was cancelled; nothing was kept"))
         if action == "insert":
             _insert_chunk(session, table, names, chunk)
         else:

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from dashboard.formatting import format_number, format_percent, plural_count
 from dashboard.i18n import _, ngettext
 from dashboard.labels import action_status_label, kpi_label, rag_label, strand_label
 from data_access.queries import accountability as acc
@@ -60,12 +61,12 @@ def target_words(kpi: str, target: tuple[float, str] | None) -> str:
     if target is None:
         return _("No target")
     value, direction = target
-    shown = days(value) if kpi.endswith("_days") else f"{value:g}%"
+    shown = days(value) if kpi.endswith("_days") else format_percent(value, None)
     return _("at most %(v)s", v=shown) if direction == "at_most" else _("at least %(v)s", v=shown)
 
 
 def days(value: float) -> str:
-    return ngettext("%(n)s day", "%(n)s days", int(value), n=f"{value:g}")
+    return ngettext("%(n)s day", "%(n)s days", plural_count(value), n=format_number(value))
 
 
 def kpi_table(summary: pd.DataFrame, unit_of: dict[str, str]) -> pd.DataFrame:
@@ -78,11 +79,19 @@ def kpi_table(summary: pd.DataFrame, unit_of: dict[str, str]) -> pd.DataFrame:
         target = None if pd.isna(r.target_value) else (r.target_value, r.direction)
         if delay:
             result, p90 = (days(r.value), days(r.p90)) if has else ("", "")
-            basis = _("%(n)d referrals with both dates", n=r.denominator)
+            basis = ngettext(
+                "%(n)s referral with both dates",
+                "%(n)s referrals with both dates",
+                int(r.denominator),
+                n=format_number(int(r.denominator)),
+            )
         else:
-            result, p90 = (f"{r.value:.1f}%" if has else ""), ""
+            result, p90 = (format_percent(r.value, 1) if has else ""), ""
             basis = _(
-                "%(n)d of %(d)d %(unit)s", n=r.numerator, d=r.denominator, unit=unit_of[r.kpi]
+                "%(n)s of %(d)s %(unit)s",
+                n=format_number(int(r.numerator)),
+                d=format_number(int(r.denominator)),
+                unit=unit_of[r.kpi],
             )
         status = status_words(r.value if has else None, target)
         rows.append(

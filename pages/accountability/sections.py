@@ -17,6 +17,7 @@ from components.chart_table import (
 )
 from components.filter_bar import create_filter_dropdown
 from components.record_grid import create_record_grid
+from dashboard.formatting import format_date, format_number, format_percent
 from dashboard.i18n import _
 from dashboard.labels import incident_type_label, outcome_label
 from pages.accountability.figures import (
@@ -102,8 +103,8 @@ def create_kpi_section(table: pd.DataFrame, id_prefix: str) -> html.Div:
     caption = _(
         "Each measure for the referrals reported in the period (liaison officers: on its last "
         "day) against the target in force then. Delays: median and 90th percentile in days "
-        "(nearest rank); the status compares the median with the target. Near target: within "
-        "10% of it (delays: or within one day)."
+        "(nearest rank); the status compares the median with the target. Near target: no more "
+        "than 10% away from it (delays: or one day away)."
     )
     return _tidy(html.Div([html.P(caption, className="chart-caption"), grid]))
 
@@ -222,12 +223,12 @@ def create_completeness_section(table, complete: int, referrals: int, target, id
     if not referrals:
         return create_empty_state(_("No referrals in this period for the filters chosen."))
     caption = _(
-        "%(complete)s of %(referrals)s referral records (%(share)s%%) are complete for their "
+        "%(complete)s of %(referrals)s referral records (%(share)s) are complete for their "
         "stage (target: %(t)s): a flagged date, a first victim contact date once an offer is "
         "accepted, and an outcome once closed. Bars: records missing each field.",
-        complete=f"{complete:,}",
-        referrals=f"{referrals:,}",
-        share=round(100.0 * complete / referrals, 1),
+        complete=format_number(complete),
+        referrals=format_number(referrals),
+        share=format_percent(100.0 * complete / referrals, 1),
         t=target_words("data_completeness", target),
     )
     figure = create_missing_figure(list(table["field"]), list(table["missing"]), _("Missing"))
@@ -245,7 +246,7 @@ def create_actions_section(table: pd.DataFrame, id_prefix: str, today: date) -> 
         "first, with the force's response. %(n)s overdue (due before %(today)s and not done), "
         "shaded. Not filtered by area or strand.",
         n=int(table["late"].sum()),
-        today=today.isoformat(),
+        today=format_date(today),
     )
     grid = create_record_grid(table, headers(), f"{id_prefix}-table", "late", "overdue")
     return _tidy(html.Div([html.P(caption, className="chart-caption"), grid]))

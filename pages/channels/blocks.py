@@ -9,6 +9,7 @@ from dash import html
 from components.chart_table import create_chart_with_table, create_empty_state
 from components.kpi_card import create_kpi_card, create_kpi_row
 from dashboard.disclosure import MARKER, TOTAL
+from dashboard.formatting import format_percent
 from dashboard.i18n import _, ngettext
 from dashboard.labels import event_type_label, strand_label, target_direction_label
 from pages.channels import text
@@ -128,9 +129,9 @@ def create_share_block(
     target = None if goal is None else goal[0]
     detail = (
         _(
-            "Target: %(direction)s %(value)s%%",
+            "Target: %(direction)s %(value)s",
             direction=target_direction_label(goal[1]).lower(),
-            value=f"{goal[0]:g}",
+            value=format_percent(goal[0], None),
         )
         if goal
         else _("No target set")

@@ -10,6 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components.palette import OKABE_ITO
+from dashboard.formatting import format_date
 from pages.channels.frames import MARKED_EVENTS, month_start
 
 CHANNEL_COLOURS = {
@@ -71,7 +72,8 @@ def add_event_markers(figure: go.Figure, events: pd.DataFrame, labels: Mapping[s
             name=name,
             marker={"symbol": symbol, "size": 10, "color": colour, "line": {"color": colour}},
             hovertext=[
-                f"{d:%d %b %Y}: {t}" for d, t in zip(part["held_on"], part["label"], strict=True)
+                f"{format_date(d)}: {t}"
+                for d, t in zip(part["held_on"], part["label"], strict=True)
             ],
             hoverinfo="text",
         )

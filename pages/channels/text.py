@@ -7,6 +7,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from dashboard.disclosure import MARKER, TOTAL
+from dashboard.formatting import format_number, format_percent
 from dashboard.i18n import _
 from dashboard.labels import channel_label, event_type_label, strand_label
 from data_access.vocab import CHANNELS, STRANDS
@@ -102,7 +103,7 @@ def percent_text(value: object) -> str:
     """A share for a card: the marker, a dash (no reports) or '12.3%'."""
     if value == MARKER or value == "–":
         return str(value)
-    return f"{float(value):.1f}%"
+    return format_percent(float(value), 1)
 
 
 def labelled(events: pd.DataFrame) -> pd.DataFrame:
@@ -113,4 +114,4 @@ def labelled(events: pd.DataFrame) -> pd.DataFrame:
 
 def count_text(value: object) -> str:
     """A count for a card: the marker or '1,234'."""
-    return str(value) if isinstance(value, str) else f"{int(value):,}"
+    return str(value) if isinstance(value, str) else format_number(int(value))

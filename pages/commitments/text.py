@@ -7,6 +7,7 @@ import pandas as pd
 
 from components.kpi_card import create_empty_kpi_card, create_kpi_card
 from dashboard.disclosure import MARKER
+from dashboard.formatting import format_number, format_percent
 from dashboard.i18n import _, ngettext
 from dashboard.indicator_text import indicator_label, scorecard_status_label
 from dashboard.labels import commitment_status_label, verdict_label
@@ -23,12 +24,12 @@ def value_text(unit: str, value) -> str:
     if not _known(value):
         return _("No data")
     if unit == PERCENT:
-        return f"{value:.1f}%"
+        return format_percent(value, 1)
     if unit in (PER_100K, SCORE):
-        return f"{value:.2f}"
+        return format_number(value, 2)
     if unit == PER_QUARTER:
-        return f"{value:.1f}"
-    return f"{value:,.0f}"
+        return format_number(value, 1)
+    return format_number(value, 0)
 
 
 def target_text(unit: str, target, direction: str) -> str:
@@ -56,8 +57,16 @@ def trend_text(row: dict) -> str:
     return f"{'↑' if up else '↓'} {moved} ({judged})"
 
 
+# A hidden count ([c]) takes the general plural form ("[c] events"; Welsh's "other").
+HIDDEN_COUNT = 20
+
+
 def _count(value) -> str:
-    return f"{value:,.0f}" if _known(value) else MARKER
+    return format_number(value, 0) if _known(value) else MARKER
+
+
+def _plural(value) -> int:
+    return int(value) if _known(value) else HIDDEN_COUNT
 
 
 def base_text(row: dict) -> str:
@@ -66,11 +75,27 @@ def base_text(row: dict) -> str:
     if unit == PERCENT:
         return _("%(n)s of %(d)s", n=num, d=den)
     if unit == PER_100K:
-        return _("%(n)s officers; population %(d)s", n=num, d=den)
+        return ngettext(
+            "%(n)s officer; population %(d)s",
+            "%(n)s officers; population %(d)s",
+            _plural(row["numerator"]),
+            n=num,
+            d=den,
+        )
     if unit == PER_QUARTER:
-        return _("%(n)s events in the period", n=num)
+        return ngettext(
+            "%(n)s event in the period",
+            "%(n)s events in the period",
+            _plural(row["numerator"]),
+            n=num,
+        )
     if unit == SCORE:
-        return _("%(d)s events with a score", d=den)
+        return ngettext(
+            "%(d)s event with a score",
+            "%(d)s events with a score",
+            _plural(row["denominator"]),
+            d=den,
+        )
     return ""
 
 

@@ -21,7 +21,8 @@ from components.chart_table import create_data_table, create_empty_state
 from dashboard.access import refuse, register_page
 from dashboard.disclosure import display_frame
 from dashboard.downloads import filename, record_download
-from dashboard.i18n import N_, _
+from dashboard.formatting import format_number
+from dashboard.i18n import N_, _, ngettext
 from dashboard.open_data.catalogue import CATALOGUE, visible_to
 from dashboard.open_data.grains import history
 from dashboard.open_data.protection import threshold
@@ -184,7 +185,15 @@ def update_data_view(name, start, end, area):
     view = html.Div(
         [
             html.P(
-                [_("%(n)d rows. The same table from the API: ", n=len(shown)), html.Code(link)],
+                [
+                    ngettext(
+                        "%(n)s row. The same table from the API: ",
+                        "%(n)s rows. The same table from the API: ",
+                        len(shown),
+                        n=format_number(len(shown)),
+                    ),
+                    html.Code(link),
+                ],
                 className="small text-muted",
                 id=f"{PREFIX}-api-link",
             ),

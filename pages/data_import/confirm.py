@@ -10,7 +10,8 @@ from dash import Input, Output, State, callback, no_update
 from dashboard.auditing import audit_event
 from dashboard.background import job_request_context, job_store
 from dashboard.extensions import db
-from dashboard.i18n import _
+from dashboard.formatting import format_number, format_percent
+from dashboard.i18n import _, ngettext
 from data_access.imports import apply_import
 from pages.data_import import frames, staging
 from pages.data_import.checks import PREFIX, alert, import_viewer, max_mb
@@ -61,9 +62,14 @@ def register_confirm_callbacks() -> None:
 
             def progress(done: int, total: int) -> None:
                 percent = round(100 * done / total) if total else 100
-                written = _("%(done)s of %(total)s rows written", done=f"{done:,}",
-                            total=f"{total:,}")  # fmt: skip
-                set_progress((percent, f"{percent}%", written))
+                written = ngettext(
+                    "%(done)s of %(total)s row written",
+                    "%(done)s of %(total)s rows written",
+                    total,
+                    done=format_number(done),
+                    total=format_number(total),
+                )
+                set_progress((percent, format_percent(percent, 0), written))
 
             try:
                 with db.session() as session:

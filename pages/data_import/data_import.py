@@ -23,7 +23,8 @@ from components.chart_table import create_empty_state
 from dashboard.access import register_page
 from dashboard.downloads import record_download
 from dashboard.extensions import db
-from dashboard.i18n import N_, _
+from dashboard.formatting import format_number
+from dashboard.i18n import N_, _, ngettext
 from dashboard.uploads import decode_upload, import_limit_bytes
 from data_access.imports import KINDS, preview_import
 from data_access.imports.templates import template_csv, template_xlsx
@@ -31,6 +32,7 @@ from data_access.imports.workbook import sheet_names
 from pages.data_import import frames, sections, staging
 from pages.data_import.checks import PREFIX, alert, import_viewer, max_mb
 from pages.data_import.confirm import register_confirm_callbacks
+from pages.data_import.reasons import rejects_csv
 from pages.data_import.text import (
     EMPTY_PREVIEW,
     FILE_GONE,
@@ -134,6 +136,7 @@ clientside_callback(
     Input(f"{PREFIX}-upload", "contents"),
     State(f"{PREFIX}-upload", "filename"),
     State(f"{PREFIX}-limit", "data"),
+    State(f"{PREFIX}-limit-message", "data"),
     prevent_initial_call=True,
 )
 
@@ -168,7 +171,8 @@ def stage_upload(checked):
         )
     sheets = sheet_names(data, filename)
     token = staging.stage_file(viewer, data, filename)
-    note = _("Uploaded %(name)s (%(size)s bytes).", name=filename, size=f"{len(data):,}")
+    note = ngettext("Uploaded %(name)s (%(size)s byte).", "Uploaded %(name)s (%(size)s bytes).",
+                    len(data), name=filename, size=format_number(len(data)))  # fmt: skip
     options = [{"value": sheet, "label": sheet} for sheet in sheets]
     several = len(sheets) > 1
     chosen = sheets[0] if len(sheets) == 1 else None
@@ -220,7 +224,7 @@ def preview_file(file, kind, mapping, sheet, one_sheet):
         return _no_preview(alert(_(FILE_GONE)))
     with db.session() as session:
         summary = preview_import(session, viewer.organisation_id, source)
-    report = summary.report_csv() if summary.rejects else None
+    report = rejects_csv(summary) if summary.rejects else None
     token = staging.issue_ticket(viewer, settings, source.filename, report)
     return frames.preview_panel(summary), not summary.ok, token, report is None, None
 

@@ -7,9 +7,11 @@ import pandas as pd
 from dash import html
 
 from components.chart_table import create_data_table
-from dashboard.i18n import _
+from dashboard.formatting import format_number
+from dashboard.i18n import _, ngettext
 from data_access.imports import ImportSummary
 from data_access.imports.fields import Kind
+from pages.data_import.reasons import first_problem, reason_text
 from pages.data_import.text import (
     COUNT_LABELS,
     DONE_LABELS,
@@ -26,7 +28,7 @@ def kind_help(kind: Kind) -> html.Div:
     required = ", ".join(kind.required)
     optional = ", ".join(c for c in kind.columns if c not in kind.required)
     lines = [
-        html.P(kind.description, className="mb-1"),
+        html.P(_(kind.description), className="mb-1"),
         html.P(_("Records are matched on: %(key)s.", key=", ".join(kind.key)), className="mb-1"),
         html.P(_("Required columns: %(columns)s.", columns=required), className="mb-1 small"),
     ]
@@ -43,7 +45,7 @@ def _count_cards(counts: dict[str, int], labels: dict[str, str]) -> dbc.Row:
     cards = []
     for name, label in labels.items():
         tone = "text-danger" if name == "rejected" and counts[name] else ""
-        body = [html.Div(f"{counts[name]:,}", className=f"fs-3 fw-semibold {tone}"),
+        body = [html.Div(format_number(counts[name]), className=f"fs-3 fw-semibold {tone}"),
                 html.Div(_(label), className="small text-muted")]  # fmt: skip
         cards.append(dbc.Col(dbc.Card(dbc.CardBody(body, className="py-2")), xs=6, md=3))
     return dbc.Row(cards, className="g-2 mb-2", id=f"{PREFIX}-counts")
@@ -51,7 +53,13 @@ def _count_cards(counts: dict[str, int], labels: dict[str, str]) -> dbc.Row:
 
 def _facts(summary: ImportSummary) -> html.Ul:
     facts = [
-        _("File: %(name)s (%(size)s bytes)", name=summary.filename, size=f"{summary.size_bytes:,}"),
+        ngettext(
+            "File: %(name)s (%(size)s byte)",
+            "File: %(name)s (%(size)s bytes)",
+            summary.size_bytes,
+            name=summary.filename,
+            size=format_number(summary.size_bytes),
+        ),  # fmt: skip
         _("SHA-256: %(sha)s", sha=summary.sha256),
     ]
     if summary.encoding:
@@ -61,9 +69,13 @@ def _facts(summary: ImportSummary) -> html.Ul:
     if summary.mapping_name:
         facts.append(_("Mapping: %(name)s", name=summary.mapping_name))
     if summary.skipped:
-        facts.append(_("%(n)s rows out of scope under the mapping (skipped)", n=summary.skipped))
+        facts.append(ngettext("%(n)s row out of scope under the mapping (skipped)",
+                              "%(n)s rows out of scope under the mapping (skipped)",
+                              summary.skipped, n=format_number(summary.skipped)))  # fmt: skip
     if summary.merged:
-        facts.append(_("%(n)s rows repeated a record and were counted once", n=summary.merged))
+        facts.append(ngettext("%(n)s row repeated a record and was counted once",
+                              "%(n)s rows repeated a record and were counted once",
+                              summary.merged, n=format_number(summary.merged)))  # fmt: skip
     if summary.ignored_columns:
         facts.append(_("Columns not imported: %(columns)s",
                        columns=", ".join(summary.ignored_columns)))  # fmt: skip
@@ -75,12 +87,18 @@ def rejects_table(summary: ImportSummary) -> html.Div:
     rows = sorted(summary.rejects, key=lambda r: r.row)[:FIRST_REJECTS]
     frame = pd.DataFrame(
         [
-            {"row": r.row or _("file"), "column": r.column, "value": r.value, "reason": r.reason}
+            {
+                "row": r.row or _("file"),
+                "column": r.column,
+                "value": r.value,
+                "reason": reason_text(r),
+            }
             for r in rows
         ]  # fmt: skip
     )
     headers = {k: _(v) for k, v in REJECT_HEADERS.items()}
-    title = _("First %(n)s of %(total)s problems", n=len(rows), total=len(summary.rejects))
+    title = ngettext("First %(n)s of %(total)s problem", "First %(n)s of %(total)s problems",
+                     len(summary.rejects), n=len(rows), total=len(summary.rejects))  # fmt: skip
     return html.Div([html.H3(title, className="h6 mt-2"),
                      create_data_table(frame, headers, f"{PREFIX}-rejects")])  # fmt: skip
 
@@ -91,12 +109,19 @@ def preview_panel(summary: ImportSummary) -> html.Div:
         alert = dbc.Alert(_("Ready to import: nothing has been written yet. Check the figures, "
                             "then confirm."), color="success", className="py-2")  # fmt: skip
     elif summary.status == "refused" or not summary.rejected:
-        alert = dbc.Alert(_("This file cannot be imported: %(why)s", why=summary.message),
+        alert = dbc.Alert(_("This file cannot be imported: %(why)s", why=first_problem(summary)),
                           color="danger", className="py-2")  # fmt: skip
     else:
-        alert = dbc.Alert(_("%(n)s rows are rejected, so nothing can be imported until the file "
-                            "is corrected: %(why)s", n=summary.rejected, why=summary.message),
-                          color="danger", className="py-2")  # fmt: skip
+        rejected = ngettext(
+            "%(n)s row is rejected, so nothing can be imported until the file is corrected: "
+            "%(why)s",
+            "%(n)s rows are rejected, so nothing can be imported until the file is corrected: "
+            "%(why)s",
+            summary.rejected,
+            n=format_number(summary.rejected),
+            why=first_problem(summary),
+        )
+        alert = dbc.Alert(rejected, color="danger", className="py-2")
     counts = {"added": summary.added, "updated": summary.updated,
               "unchanged": summary.unchanged, "rejected": summary.rejected}  # fmt: skip
     parts = [alert, _count_cards(counts, COUNT_LABELS), _facts(summary)]
@@ -113,7 +138,7 @@ def result_panel(summary: ImportSummary) -> html.Div:
                             kind=summary.kind, name=summary.filename), color="success")  # fmt: skip
     else:
         alert = dbc.Alert(_("Nothing was imported (%(status)s): %(why)s", status=status,
-                            why=summary.message), color="warning")  # fmt: skip
+                            why=first_problem(summary)), color="warning")  # fmt: skip
     counts = {"added": summary.added, "updated": summary.updated,
               "unchanged": summary.unchanged, "rejected": summary.rejected}  # fmt: skip
     link = html.A(_("See the import history"), href="/import/history", id=f"{PREFIX}-history-link")

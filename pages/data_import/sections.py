@@ -6,6 +6,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from components.chart_table import create_empty_state
+from dashboard.formatting import format_number, number_locale
 from dashboard.i18n import _
 from data_access.imports import KINDS
 from pages.data_import.text import EMPTY_PREVIEW, STEPS
@@ -27,7 +28,7 @@ def _step(name: str, body: list) -> dbc.Card:
 
 def kind_step(mappings: list[str]) -> dbc.Card:
     """Choose the kind (with its help and templates) and, optionally, a mapping."""
-    kinds = [{"value": name, "label": kind.title} for name, kind in KINDS.items()]
+    kinds = [{"value": name, "label": _(kind.title)} for name, kind in KINDS.items()]
     shipped = [{"value": name, "label": name} for name in mappings]
     templates = html.Div(
         [
@@ -97,7 +98,7 @@ def kind_step(mappings: list[str]) -> dbc.Card:
 def file_step(limit_mb: float) -> dbc.Card:
     """The upload, the size limit and, for a workbook of several sheets, the sheet."""
     prompt = _("Drag a CSV or Excel (.xlsx) file here, or click to choose one (up to %(mb)s MB).",
-               mb=f"{limit_mb:g}")  # fmt: skip
+               mb=format_number(limit_mb))  # fmt: skip
     return _step(
         "file",
         [
@@ -108,6 +109,17 @@ def file_step(limit_mb: float) -> dbc.Card:
                 accept=".csv,.txt,.xlsx,.xlsm",
             ),  # fmt: skip
             dcc.Store(id=f"{PREFIX}-limit", data=int(limit_mb * 1024 * 1024)),
+            # the browser's own refusal of an oversized file, in the viewer's language
+            dcc.Store(
+                id=f"{PREFIX}-limit-message",
+                data={
+                    "locale": number_locale(),
+                    "message": _(
+                        "The file %(name)s is %(size)s MB, over the import limit of %(limit)s "
+                        "MB (IMPORT_MAX_MB): split it into smaller files."
+                    ),
+                },
+            ),
             dcc.Store(id=f"{PREFIX}-upload-checked"),
             dcc.Store(id=f"{PREFIX}-file"),
             html.Div(id=f"{PREFIX}-upload-note", className="mt-2", role="alert"),

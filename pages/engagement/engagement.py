@@ -19,6 +19,7 @@ from components.section import create_section
 from dashboard.access import register_page
 from dashboard.downloads import csv_download
 from dashboard.extensions import db
+from dashboard.formatting import format_number, format_percent
 from dashboard.i18n import N_, _
 from dashboard.page_support import (
     org_areas,
@@ -130,10 +131,12 @@ def update_engagement(store, *_saved):
         return (no_update,) * (len(SECTIONS) + len(CARDS))
     parts = section_frames(store)
     total = frames.totals(parts["raw_areas"])
-    share = lambda v: "-" if v is None else f"{v:.0f}%"  # noqa: E731
+    share = lambda v: format_percent(v, 0)  # noqa: E731
     cards = [
-        create_kpi_card(_("Events"), f"{total['events']:,}", _("held in the period")),
-        create_kpi_card(_("Attendance"), f"{total['attendance']:,}", _("recorded at events")),
+        create_kpi_card(_("Events"), format_number(total["events"]), _("held in the period")),
+        create_kpi_card(
+            _("Attendance"), format_number(total["attendance"]), _("recorded at events")
+        ),
         create_kpi_card(
             _("Senior officer present"), share(total["senior_share"]), _("of events")
         ),  # fmt: skip

@@ -89,7 +89,7 @@ def strand_table(summary: Summary):
 
 
 def trend_section(summary: Summary):
-    frame = summary.trend
+    frame = summary.trend.assign(month=summary.trend["month"].map(short_month))
     figure = go.Figure(
         go.Scatter(
             x=frame["month"],
@@ -115,6 +115,11 @@ def trend_section(summary: Summary):
         {"month": _("Month"), "count": _("Incidents")},
         {"table": _("Table")},
     )
+
+
+def short_month(month: str) -> str:
+    """'2025-11' → 'Nov 2025' in the visitor's language (a plain-language page)."""
+    return month_label(month, short=True)
 
 
 def rates_section(summary: Summary):

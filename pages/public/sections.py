@@ -6,7 +6,8 @@ from __future__ import annotations
 from dash import html
 
 from components.chart_table import create_empty_state
-from dashboard.i18n import _
+from dashboard.formatting import format_number, plural_count
+from dashboard.i18n import _, ngettext
 from dashboard.labels import (
     action_status_label,
     commitment_status_label,
@@ -46,10 +47,14 @@ def outcome_section(summary: Summary):
     return html.Div(
         [
             html.P(
-                _(
+                ngettext(
+                    "What happened in the %(n)s case closed since %(since)s. Many hate crimes "
+                    "end without a charge, often because no suspect is identified or the "
+                    "victim chooses not to go on.",
                     "What happened in the %(n)s cases closed since %(since)s. Many hate crimes "
                     "end without a charge, often because no suspect is identified or the "
                     "victim chooses not to go on.",
+                    plural_count(total),
                     n=shown(total),
                     since=since,
                 )
@@ -73,8 +78,10 @@ def scheme_cards(summary: Summary) -> list:
         else figure_card(
             _("Liaison officer offers accepted"),
             shown(accepted, "%"),
-            _(
+            ngettext(
+                "Of %(n)s victim offered a liaison officer, the share who accepted, %(p)s.",
                 "Of %(n)s victims offered a liaison officer, the share who accepted, %(p)s.",
+                plural_count(summary.offered),
                 n=shown(summary.offered),
                 p=period,
             ),
@@ -89,9 +96,11 @@ def scheme_cards(summary: Summary) -> list:
         else figure_card(
             _("Staff trained"),
             shown(coverage, "%"),
-            _(
+            ngettext(
+                "Share of the workforce (%(n)s person) who completed LGBT+ awareness training.",
                 "Share of the workforce (%(n)s people) who completed LGBT+ awareness training.",
-                n=f"{summary.headcount:,}",
+                plural_count(summary.headcount),
+                n=format_number(summary.headcount),
             ),
             f"{PREFIX}-training",
         )
@@ -137,9 +146,12 @@ def commitments_section(summary: Summary):
         for row in summary.actions.itertuples()
     ]
     if total:
-        made = _(
+        made = ngettext(
+            "The force has made %(total)d public commitment to LGBT+ communities. "
+            "Progress: %(counts)s.",
             "The force has made %(total)d public commitments to LGBT+ communities. "
             "Progress: %(counts)s.",
+            total,
             total=total,
             counts=counts,
         )

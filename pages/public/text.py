@@ -5,12 +5,15 @@ from __future__ import annotations
 from dash import html
 
 from dashboard.disclosure import MARKER
+from dashboard.formatting import format_number, format_percent
 from dashboard.i18n import _
 
 
 def shown(value: int | float | None, suffix: str = "") -> str:
     """A figure as text: the [c] marker when hidden, thousands separated."""
-    return MARKER if value is None else f"{value:,}{suffix}"
+    if value is None:
+        return MARKER
+    return format_percent(value, None) if suffix == "%" else f"{format_number(value)}{suffix}"
 
 
 def caveat() -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from dashboard.formatting import format_datetime
 from dashboard.i18n import _
 from dashboard.labels import (
     commitment_status_label,
@@ -77,7 +78,7 @@ def history_value(field: str, value: str | None) -> str:
 
 def history_display(rows: pd.DataFrame, with_who: bool) -> pd.DataFrame:
     """History rows in words: when (UTC, to the minute), who (only `with_who`), field, old, new."""
-    when = pd.to_datetime(rows["changed_at"], utc=True).dt.strftime("%Y-%m-%d %H:%M")
+    when = pd.to_datetime(rows["changed_at"], utc=True).map(format_datetime)
     shown = pd.DataFrame({"changed_at": when, "changed_by": rows["changed_by"]})
     shown["field"] = rows["field"].map(register_field_label)
     for column in ("old_value", "new_value"):

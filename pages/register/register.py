@@ -13,7 +13,7 @@ from components.record_grid import create_record_grid
 from dashboard.access import register_page
 from dashboard.downloads import csv_download, download_name
 from dashboard.extensions import db
-from dashboard.i18n import N_, _
+from dashboard.i18n import N_, _, ngettext
 from dashboard.labels import commitment_status_label, register_key_point_label
 from dashboard.page_support import register_filter_callbacks, today, url_filters, viewer_filters
 from dashboard.policy import allowed
@@ -135,9 +135,12 @@ def update_register_table(store_data, *_saved):
     shown = register_view(store_data)
     if shown.empty:
         return create_empty_state(_("No commitments match these filters.")), []
-    caption = _(
+    caption = ngettext(
+        "%(n)d commitment; %(late)d overdue (due date passed and not met: shaded and marked "
+        "Overdue). The community verdict is the forum's latest review.",
         "%(n)d commitments; %(late)d overdue (due date passed and not met: shaded and marked "
         "Overdue). The community verdict is the forum's latest review.",
+        len(shown),
         n=len(shown),
         late=int(shown["late"].sum()),
     )

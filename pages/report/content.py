@@ -10,6 +10,7 @@ import pandas as pd
 from sqlalchemy.orm import Session
 
 from dashboard.filters import previous_quarter, quarter_period
+from dashboard.formatting import format_number, format_percent
 from dashboard.i18n import _
 from dashboard.labels import funnel_stage_label
 from data_access.queries import engagement, funnel, indicators_people, report
@@ -35,7 +36,7 @@ class Headline:
         value = self.previous if previous else self.value if value is None else value
         if value is None:
             return "-"
-        return f"{value:.1f}%" if self.unit == PERCENT else f"{int(value):,}"
+        return format_percent(value, 1) if self.unit == PERCENT else format_number(int(value))
 
 
 @dataclass

@@ -7,6 +7,7 @@ from html import escape
 
 import pandas as pd
 from flask import Blueprint, Response, request
+from flask_babel import get_locale
 from weasyprint import CSS, HTML
 
 from dashboard.access import requires
@@ -14,6 +15,7 @@ from dashboard.config import PROJECT_ROOT
 from dashboard.downloads import filename, record_download
 from dashboard.extensions import db
 from dashboard.filters import quarter_choices
+from dashboard.formatting import format_number
 from dashboard.i18n import _
 from dashboard.page_support import org_areas, today
 from dashboard.viewer import current_viewer
@@ -29,8 +31,8 @@ def cell_text(value: object) -> str:
     if value is None or (isinstance(value, float) and pd.isna(value)):
         return "-"
     if isinstance(value, float):
-        return f"{value:.1f}"
-    return escape(f"{value:,}" if isinstance(value, int) else str(value))
+        return format_number(value, 1)
+    return escape(format_number(value) if isinstance(value, int) else str(value))
 
 
 def _table(frame: pd.DataFrame) -> str:
@@ -55,8 +57,8 @@ def report_html(report: Report, organisation: str) -> str:
     changed = "".join(f"<li>{escape(line)}</li>" for line in changes(report))
     title = _("Network progress report, %(q)s", q=report.quarter)
     return (
-        f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>{escape(title)}"
-        f"</title></head><body class='report-print'><h1>{escape(title)}</h1>"
+        f"<!doctype html><html lang='{get_locale()}'><head><meta charset='utf-8'>"
+        f"<title>{escape(title)}</title></head><body class='report-print'><h1>{escape(title)}</h1>"
         f"<p class='report-org'>{escape(organisation)} · {escape(period_words(report.period))}"
         "</p>"
         f"<p>{escape(_(INTRO))}</p><section><h2>{escape(_('Headline figures'))}</h2>"

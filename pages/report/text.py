@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from dashboard.formatting import format_date, format_number
 from dashboard.i18n import N_, _
 from dashboard.labels import register_key_point_label
 
@@ -27,7 +28,7 @@ TABLES = {
 def period_words(period) -> str:
     """'From 2026-01-01 to 2026-03-31.' (the period's end is exclusive)."""
     last = period.end - timedelta(days=1)
-    return _("From %(start)s to %(end)s.", start=period.start.isoformat(), end=last.isoformat())
+    return _("From %(start)s to %(end)s.", start=format_date(period.start), end=format_date(last))
 
 
 def headline_label(key: str) -> str:
@@ -95,11 +96,11 @@ def change_sentence(headline) -> str:
         return _("%(label)s stayed at %(now)s.", label=label, now=headline.shown())
     words = {"now": headline.shown(), "before": headline.shown(previous=True), "label": label}
     if headline.unit == "percent":
-        words["diff"] = f"{abs(now - before):.1f}"
+        words["diff"] = format_number(abs(now - before), 1)
         if now > before:
             return _("%(label)s rose from %(before)s to %(now)s (up %(diff)s points).", **words)
         return _("%(label)s fell from %(before)s to %(now)s (down %(diff)s points).", **words)
-    words["diff"] = f"{abs(int(now) - int(before)):,}"
+    words["diff"] = format_number(abs(int(now) - int(before)))
     if now > before:
         return _("%(label)s rose from %(before)s to %(now)s (%(diff)s more).", **words)
     return _("%(label)s fell from %(before)s to %(now)s (%(diff)s fewer).", **words)

@@ -23,7 +23,8 @@ from dashboard.access import refuse, register_page
 from dashboard.downloads import csv_download
 from dashboard.extensions import db
 from dashboard.filters import quarter_choices, quarter_period
-from dashboard.i18n import N_, _
+from dashboard.formatting import format_date, format_number
+from dashboard.i18n import N_, _, ngettext
 from dashboard.page_support import org_areas, today
 from dashboard.policy import allowed
 from dashboard.viewer import current_viewer
@@ -95,9 +96,17 @@ def update_scrutiny_cases(quarter, *_changed):
     seed, size, drawn_on, drawn_by = meta
     shown = pd.DataFrame({c: [shown_value(c, v) for v in cases[c]] for c in SHOWN})
     headers = {c: column_label(c) for c in SHOWN}
-    words = _("%(n)s cases drawn on %(on)s by %(by)s, seed %(seed)s (the same seed draws the "
-              "same cases from the same records).", n=size, on=drawn_on.isoformat(), by=drawn_by,
-              seed=seed)  # fmt: skip
+    words = ngettext(
+        "%(n)s case drawn on %(on)s by %(by)s, seed %(seed)s (the same seed draws the same "
+        "cases from the same records).",
+        "%(n)s cases drawn on %(on)s by %(by)s, seed %(seed)s (the same seed draws the same "
+        "cases from the same records).",
+        size,
+        n=format_number(size),
+        on=format_date(drawn_on),
+        by=drawn_by,
+        seed=seed,
+    )
     table = create_data_table(shown, headers, f"{PREFIX}-cases-table")
     return store, html.Div([html.P(words, className="chart-caption"), table])
 
@@ -162,7 +171,9 @@ def draw_scrutiny_sample(n_clicks, quarter, size, seed):
             sample = scrutiny.draw_sample(session, viewer.organisation_id, viewer.username,
                                           quarter, quarter_period(quarter), today(), size,
                                           _whole(seed))  # fmt: skip
-            done = _("%(n)s cases drawn with seed %(seed)s.", n=sample.size, seed=sample.seed)
+            done = ngettext("%(n)s case drawn with seed %(seed)s.",
+                            "%(n)s cases drawn with seed %(seed)s.", sample.size,
+                            n=format_number(sample.size), seed=sample.seed)  # fmt: skip
     except scrutiny.ValidationError as refused:
         return create_message(_problems(refused), None), no_update
     return create_message(None, done), f"{quarter}:{n_clicks}"

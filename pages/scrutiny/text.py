@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from dashboard.form_messages import register_problem_message
-from dashboard.i18n import N_, _
+from dashboard.formatting import plural_count
+from dashboard.i18n import N_, _, ngettext
 from dashboard.labels import outcome_label, strand_label
 
 INTRO = N_(
@@ -52,7 +53,12 @@ def shown_value(column: str, value):
 
 def problem_message(code: str, params: dict) -> str:
     messages = {
-        "size_range": lambda: _("Draw between 1 and %(most)s cases.", **params),
+        "size_range": lambda: ngettext(
+            "Draw between 1 and %(most)s case.",
+            "Draw between 1 and %(most)s cases.",
+            plural_count(params.get("most")),
+            **params,
+        ),
         "already_drawn": lambda: _("A sample has already been drawn for this quarter."),
         "no_cases": lambda: _("No referral closed in this quarter can be drawn."),
         "not_found": lambda: _("No such case in your force's sample."),

@@ -7,6 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components.palette import OKABE_ITO
+from dashboard.formatting import format_percent
 
 MARGIN = {"l": 10, "r": 10, "t": 10, "b": 40}
 
@@ -19,7 +20,7 @@ def create_coverage_figure(
     figure = go.Figure(
         go.Bar(
             y=frame[label], x=values, orientation="h", marker_color=OKABE_ITO[0],
-            text=[f"{v:.1f}%" if pd.notna(v) else "" for v in values], textposition="auto",
+            text=[format_percent(v, 1, missing="") for v in values], textposition="auto",
             hovertemplate="%{y}: %{x:.1f}%<extra></extra>",
         )
     )  # fmt: skip

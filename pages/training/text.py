@@ -45,11 +45,6 @@ CAPTIONS = {
         "Civil-society organisations that delivered or co-delivered courses in the period, and "
         "the people who completed their sessions."
     ),
-    "cascade": N_(
-        "%(trainers)s people had completed a train-the-trainer course by %(on)s. Flow: each "
-        "trainer who led sessions in the period, the area of those sessions, and the people "
-        "who completed them; the table adds sessions per trainer."
-    ),
     "refreshers": N_(
         "People whose refresher for a course was due before %(today)s (overdue) or falls due "
         "in the next 90 days, from each person's latest completion, by course and area."

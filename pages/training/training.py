@@ -12,7 +12,8 @@ from components.kpi_card import create_empty_kpi_card, create_kpi_card, create_k
 from components.section import create_section, create_table
 from dashboard.access import register_page
 from dashboard.downloads import csv_download
-from dashboard.i18n import N_, _
+from dashboard.formatting import format_date, format_number, format_percent, plural_count
+from dashboard.i18n import N_, _, ngettext
 from dashboard.page_support import (
     org_areas,
     page_filter_bar,
@@ -66,7 +67,7 @@ def _chart(figure, frame: pd.DataFrame, name: str, text: str) -> html.Div:
 def _coverage_chart(frame, label, name, text, target=None):
     if frame.empty or not (frame["headcount"].sum() or frame["trained"].sum()):
         return create_empty_state(_(EMPTY[name]))
-    titles = {"x": _("Coverage %"), "target": _("target %(t)s%%", t=target)}
+    titles = {"x": _("Coverage %"), "target": _("target %(t)s", t=format_percent(target, None))}
     return _chart(figures.create_coverage_figure(frame, label, target, titles), frame, name, text)
 
 
@@ -83,23 +84,31 @@ def update_training_courses(store):
     if not store:
         return (no_update,) * 5
     table, numbers = loaders.course_frames(store)
-    on = loaders.scope(store)[3].isoformat()
+    on = format_date(loaders.scope(store)[3])
     cards = [
         _coverage_card(table.iloc[index], title)
         for index, title in ((0, _("All-staff awareness")), (1, _("Leadership ranks briefed")))
     ]
     overdue, with_due = numbers["overdue"]
     cards.append(
-        create_kpi_card(_("Trainers trained"), f"{numbers['trainers']:,}",
-                        _("train-the-trainer course completed"))
+        create_kpi_card(
+            _("Trainers trained"),
+            format_number(numbers["trainers"]),
+            _("train-the-trainer course completed"),
+        )
         if "training" in numbers["held"]
         else create_empty_kpi_card(_("Trainers trained"), _("No training attendance recorded yet."))
-    )  # fmt: skip
+    )
     cards.append(
         create_kpi_card(
             _("Refreshers overdue"),
-            f"{overdue:,}",
-            _("of %(n)s people with a refresher due date", n=f"{with_due:,}"),
+            format_number(overdue),
+            ngettext(
+                "of %(n)s person with a refresher due date",
+                "of %(n)s people with a refresher due date",
+                plural_count(with_due),
+                n=format_number(with_due),
+            ),
             status="red" if overdue else "green",
             status_label=_("overdue") if overdue else _("none overdue"),
         )
@@ -116,8 +125,14 @@ def update_training_courses(store):
 def _coverage_card(row: pd.Series, title: str):
     if not row["headcount"]:
         return create_empty_kpi_card(title, _("No workforce headcount by the end of this period."))
-    value = "-" if pd.isna(row["coverage"]) else f"{row['coverage']:.1f}%"
-    detail = _("%(t)s of %(h)s people", t=f"{row['trained']:,}", h=f"{row['headcount']:,}")
+    value = format_percent(row["coverage"], 1)
+    detail = ngettext(
+        "%(t)s of %(h)s person",
+        "%(t)s of %(h)s people",
+        plural_count(row["headcount"]),
+        t=format_number(row["trained"]),
+        h=format_number(row["headcount"]),
+    )
     status = kpis.rag_status(row["coverage"], row["target"], "at_least")
     return create_kpi_card(title, value, detail, status=status, status_label=row["status"])
 
@@ -135,7 +150,7 @@ def update_training_groups(store):
         return (no_update,) * 4
     parts = loaders.group_frames(store)
     _org, _filters, course, on = loaders.scope(store)
-    words = {"course": course_label(course), "on": on.isoformat()}
+    words = {"course": course_label(course), "on": format_date(on)}
     return tuple(
         _coverage_chart(parts[name], label, name, _(CAPTIONS[name], **words),
                         parts["target"] if name == "areas" else None)
@@ -175,8 +190,19 @@ def update_training_cascade(store):
         return create_empty_state(_(EMPTY["cascade"]))
     names = org_areas(current_viewer().organisation_id)
     figure = figures.create_cascade_sankey(cascade, names, _("People reached"))
-    on = loaders.scope(store)[3].isoformat()
-    return _chart(figure, table, "cascade", _(CAPTIONS["cascade"], trainers=trainers, on=on))
+    on = format_date(loaders.scope(store)[3])
+    text = ngettext(
+        "%(trainers)s person had completed a train-the-trainer course by %(on)s. Flow: each "
+        "trainer who led sessions in the period, the area of those sessions, and the people "
+        "who completed them; the table adds sessions per trainer.",
+        "%(trainers)s people had completed a train-the-trainer course by %(on)s. Flow: each "
+        "trainer who led sessions in the period, the area of those sessions, and the people "
+        "who completed them; the table adds sessions per trainer.",
+        plural_count(trainers),
+        trainers=format_number(trainers),
+        on=on,
+    )
+    return _chart(figure, table, "cascade", text)
 
 
 @callback(Output(f"{PREFIX}-refreshers", "children"), Input(f"{PREFIX}-filters", "data"))
@@ -191,7 +217,7 @@ def update_training_refreshers(store):
     long["state"] = long["state"].map(column_label)
     figure = figures.create_stacked_bars(long, "course", "state", "people",
                                          {"x": _("Course"), "y": _("People")})  # fmt: skip
-    text = _(CAPTIONS["refreshers"], today=today().isoformat())
+    text = _(CAPTIONS["refreshers"], today=format_date(today()))
     return _chart(figure, due, "refreshers", text)
 
 

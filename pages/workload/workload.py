@@ -16,6 +16,7 @@ from components.kpi_card import create_empty_kpi_card, create_kpi_card, create_k
 from dashboard.access import register_page
 from dashboard.downloads import csv_download, download_name, labelled
 from dashboard.extensions import db
+from dashboard.formatting import format_date, format_number, format_percent
 from dashboard.i18n import N_, _
 from dashboard.labels import workload_column_label as header
 from dashboard.page_support import (
@@ -105,16 +106,22 @@ def update_workload_funnel(store):
         return no_update, no_update, no_update, no_update
     stages, dropouts = funnel_frames(store)
     total, allocated = int(stages["count"].iloc[0]), int(stages["count"].iloc[4])
-    share = _("%(share)s%% of referrals", share=stages["share"].iloc[4]) if total else None
+    share = (
+        _("%(share)s of referrals", share=format_percent(stages["share"].iloc[4], None))
+        if total
+        else None
+    )
     cards = (
-        create_kpi_card(_("Referrals in period"), f"{total:,}", _("reported in the period")),
-        create_kpi_card(_("Liaison officer allocated"), f"{allocated:,}", share),
+        create_kpi_card(
+            _("Referrals in period"), format_number(total), _("reported in the period")
+        ),
+        create_kpi_card(_("Liaison officer allocated"), format_number(allocated), share),
     )
     if total == 0:
         nothing = create_empty_state(empty("funnel"))
         return nothing, nothing, *cards
     figure = figures.create_funnel_figure(list(stages["stage"]), list(stages["count"]))
-    chart = _chart(figure, stages, "funnel", caption("funnel", total=f"{total:,}"))
+    chart = _chart(figure, stages, "funnel", caption("funnel", total=format_number(total)))
     reasons = sections.create_captioned_table(
         caption("dropouts"), dropouts, header, f"{PREFIX}-dropouts-table"
     )
@@ -157,7 +164,7 @@ def update_workload_caseload(store):
         return no_update, no_update, no_update
     areas, officers = caseload_frames(store)
     active = int(areas["active_cases"].sum())
-    card = create_kpi_card(_("Active cases"), f"{active:,}", _("held by LOs at period end"))
+    card = create_kpi_card(_("Active cases"), format_number(active), _("held by LOs at period end"))
     if not (active or areas["new_allocations"].sum()):
         return create_empty_state(empty("areas")), _officer_part(officers), card
     series = {column: header(column) for column in ("active_cases", "new_allocations")}
@@ -207,7 +214,7 @@ def capacity_frame(store: dict | None) -> tuple[pd.DataFrame, list[bool], int, s
     with db.session() as session:
         frame = workload.capacity(session, viewer.organisation_id, on, level, filters.area)
     shown = frames.capacity_table(frame, org_areas(viewer.organisation_id))
-    return shown, list(frame["gap"] != "none"), level, on.isoformat()
+    return shown, list(frame["gap"] != "none"), level, format_date(on)
 
 
 @callback(Output(f"{PREFIX}-capacity", "children"), Input(f"{PREFIX}-filters", "data"))
@@ -250,7 +257,7 @@ def update_workload_due(store):
     card = (
         create_kpi_card(
             _("Overdue 6-monthly reviews"),
-            f"{overdue:,}",
+            format_number(overdue),
             _("active liaison officers, today"),
             status="red" if overdue else "green",
             status_label=_("overdue") if overdue else _("all in date"),
@@ -262,7 +269,7 @@ def update_workload_due(store):
     )
     if "officer" in shown and shown.empty:
         return create_empty_state(empty("due", days=HORIZON_DAYS)), card
-    text = caption("due", today=today().isoformat(), days=HORIZON_DAYS)
+    text = caption("due", today=format_date(today()), days=HORIZON_DAYS)
     return sections.create_captioned_table(text, shown, header, f"{PREFIX}-due-table"), card
 
 

@@ -3,6 +3,7 @@ job), the reject report, double clicks, cancelling, size limits and refusals for
 
 from __future__ import annotations
 
+import json
 import time
 
 from data_access.models import AuditEvent, ImportBatch, Referral
@@ -69,7 +70,25 @@ def test_rejected_file_shows_rejects_and_offers_the_report(force):
     answer = call(client, find_callback(force, f"{P}-report-download.data"), values)
     report = response_data(answer)[f"{P}-report-download"]["data"]
     assert report["filename"] == "bad-rejects.csv"
-    assert report["content"].startswith("row,column,value,reason") and "ZZ" in report["content"]
+    assert report["content"].startswith("Row,Column,Value,Reason") and "ZZ" in report["content"]
+
+
+def test_rejects_and_their_report_are_in_the_viewers_language(force):
+    """The same rejects in Spanish: the panel's reasons and the downloaded report."""
+    client = signed_in(force, "coordinator")
+    client.set_cookie("lang", "es")
+    bad = referrals_csv("X1,N,homophobic,crime,online,2024-02-31,2024-03-01",
+                        "X2,ZZ,homophobic,crime,online,2024-02-01,2024-03-01")  # fmt: skip
+    file = upload(client, force, bad, "bad.csv")[f"{P}-file"]["data"]
+    shown = preview(client, force, file)
+    panel = json.dumps(shown[f"{P}-preview"]["children"], ensure_ascii=False)
+    assert "no es una fecha real con el formato YYYY-MM-DD" in panel
+    assert "código de zona desconocido: no existe ese registro en esta organización" in panel
+    assert "not a real date" not in panel
+    values = {f"{P}-report.n_clicks": 1, f"{P}-ticket.data": shown[f"{P}-ticket"]["data"]}
+    answer = call(client, find_callback(force, f"{P}-report-download.data"), values)
+    content = response_data(answer)[f"{P}-report-download"]["data"]["content"]
+    assert content.startswith("Fila,Columna,Valor,Motivo") and "no es una fecha real" in content
 
 
 def test_cancelled_import_keeps_nothing_and_is_in_the_history(force):
