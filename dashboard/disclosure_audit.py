@@ -241,7 +241,9 @@ def run(
     exact = indicators.indicator_counts
     indicators.indicator_counts = per_period(exact)
     try:
-        calls, figures = harvest(dash_app, client, role, areas, periods or period_choices(today()))
+        calls, figures = harvest(
+            dash_app, client, role, areas, periods or period_choices(today()), downloads
+        )
         more, summary = open_data_harvest.harvest_summary(dash_app, client)
     finally:
         indicators.indicator_counts = exact
