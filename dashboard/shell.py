@@ -4,12 +4,51 @@ from __future__ import annotations
 
 import dash
 from dash import ClientsideFunction, Input, Output, State, html
+from flask_babel import get_locale
 from flask_wtf.csrf import generate_csrf
 
 from components.navigation import NavItem, create_navbar
 from dashboard.i18n import _
 from dashboard.policy import allowed
 from dashboard.viewer import current_viewer
+
+# Dash's own index with two changes: <html lang> follows the request's language, and the
+# scripts sit in a plain <div> (Dash's <footer> there was a second "contentinfo" landmark
+# beside the page's own footer).
+INDEX = """<!DOCTYPE html>
+<html lang="{%lang%}">
+    <head>
+        {%metas%}
+        <title>{%title%}</title>
+        {%favicon%}
+        {%css%}
+    </head>
+    <body>
+        {%app_entry%}
+        <div class="dash-scripts">
+            {%config%}
+            {%scripts%}
+            {%renderer%}
+        </div>
+    </body>
+</html>"""
+
+
+def page_language() -> str:
+    """The request's language as a BCP 47 tag for `lang` ("en", "cy", "es"), else "en"."""
+    locale = get_locale()
+    return str(locale).replace("_", "-") if locale else "en"
+
+
+def install_index(app: dash.Dash) -> None:
+    """Serve `INDEX`, its `lang` filled for each request."""
+    app.index_string = INDEX
+    interpolate = app.interpolate_index
+
+    def interpolate_index(**parts: str) -> str:
+        return interpolate(**parts).replace("{%lang%}", page_language(), 1)
+
+    app.interpolate_index = interpolate_index
 
 
 def navigation_items(role: str) -> list[NavItem]:

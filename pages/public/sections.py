@@ -44,8 +44,8 @@ def outcome_section(summary: Summary):
             html.P(
                 _(
                     "What happened in the %(n)s cases closed since %(since)s. Many hate crimes "
-                    "end without a charge, often because no suspect is identified or the "
-                    "victim chooses not to go on.",
+                    "end with no one charged. Often the police could not find who did it. "
+                    "Sometimes the victim chose to stop.",
                     n=shown(total),
                     since=since,
                 )
@@ -64,7 +64,8 @@ def scheme_cards(summary: Summary) -> list:
             _("Liaison officer offers accepted"),
             shown(accepted, "%"),
             _(
-                "Of %(n)s victims offered a liaison officer, the share who accepted, %(p)s.",
+                "We offered %(n)s victims a liaison officer, %(p)s. This is the share who said "
+                "yes.",
                 n=shown(summary.offered),
                 p=period,
             ),
@@ -74,7 +75,7 @@ def scheme_cards(summary: Summary) -> list:
             _("Staff trained"),
             shown(coverage, "%"),
             _(
-                "Share of the workforce (%(n)s people) who completed LGBT+ awareness training.",
+                "The share of our %(n)s staff who have done LGBT+ awareness training.",
                 n=f"{summary.headcount:,}",
             ),
             f"{PREFIX}-training",
@@ -83,7 +84,7 @@ def scheme_cards(summary: Summary) -> list:
             _("Community events held"),
             shown(summary.events),
             _(
-                "Prides, forums, outreach, talks and vigils the force held or attended, %(p)s.",
+                "Prides, forums, talks, vigils and other events we ran or went to, %(p)s.",
                 p=period,
             ),
             f"{PREFIX}-events",
@@ -103,7 +104,9 @@ def commitments_section(summary: Summary):
                 row.issue,
                 html.Br(),
                 html.Strong(_("We did: ")),
-                row.response or _("(response to come)"),
+                row.response
+                if isinstance(row.response, str) and row.response
+                else _("nothing yet."),
                 " ",
                 html.Span(f"({action_status_label(row.status)})", className="text-muted"),
             ],
@@ -115,8 +118,8 @@ def commitments_section(summary: Summary):
         [
             html.P(
                 _(
-                    "The force has made %(total)d public commitments to LGBT+ communities. "
-                    "Progress: %(counts)s.",
+                    "The police have made %(total)d public commitments to LGBT+ people. Where "
+                    "they are now: %(counts)s.",
                     total=total,
                     counts=counts,
                 ),
