@@ -8,6 +8,8 @@ import pandas as pd
 import plotly.graph_objects as go
 from dash import dcc, html
 
+from components.chart_summary import chart_summary
+
 
 def create_empty_state(message: str) -> html.Div:
     """Says why there is nothing to show (announced to screen readers)."""
@@ -44,7 +46,13 @@ def create_data_table(
             "minWidth": 90,
             "cellDataType": False,
         },
-        dashGridOptions={"domLayout": "autoHeight", "suppressCellFocus": True},
+        # Screen readers read the DOM: keep every column in it, in the order shown.
+        dashGridOptions={
+            "domLayout": "autoHeight",
+            "suppressCellFocus": True,
+            "ensureDomOrder": True,
+            "suppressColumnVirtualisation": True,
+        },
         style={"width": "100%"},
         className="ag-theme-alpine",
     )
@@ -59,19 +67,41 @@ def create_chart_with_table(
     labels: dict[str, str],
     note: str | None = None,
 ) -> html.Div:
-    """Chart and table side by side (stacked on small screens), a caption and an optional note."""
+    """Chart and table side by side (stacked on small screens), a caption and an optional note.
+
+    The chart is one image to assistive technology, named by the caption and described by a
+    summary of its figures (the highest and lowest of each series) shown beneath it; the
+    table beside it holds every figure."""
+    summary = chart_summary(frame, headers)
+    names = {"aria-labelledby": f"{id_prefix}-caption"}
+    if summary:
+        names["aria-describedby"] = f"{id_prefix}-summary"
     return html.Div(
         [
             html.P(caption, className="chart-caption", id=f"{id_prefix}-caption"),
             dbc.Row(
                 [
                     dbc.Col(
-                        dcc.Graph(
-                            figure=figure,
-                            id=f"{id_prefix}-graph",
-                            # no toolbar: each chart has a table and a CSV download beside it,
-                            # and the toolbar's buttons added six tab stops per chart
-                            config={"displayModeBar": False, "responsive": True},
+                        html.Figure(
+                            [
+                                html.Div(
+                                    dcc.Graph(
+                                        figure=figure,
+                                        id=f"{id_prefix}-graph",
+                                        # no toolbar: each chart has a table and a CSV download
+                                        # beside it, and the toolbar added six tab stops
+                                        config={"displayModeBar": False, "responsive": True},
+                                    ),
+                                    role="img",
+                                    **names,
+                                ),
+                                html.Figcaption(
+                                    summary, id=f"{id_prefix}-summary", className="chart-summary"
+                                )
+                                if summary
+                                else None,
+                            ],
+                            className="chart-figure mb-0",
                         ),
                         xs=12,
                         xl=7,

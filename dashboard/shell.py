@@ -82,7 +82,11 @@ def shell_layout() -> html.Div:
     viewer = current_viewer()
     return html.Div(
         [
-            html.A(_("Skip to main content"), href="#main", className="visually-hidden-focusable"),
+            html.A(
+                _("Skip to main content"),
+                href="#main",
+                className="visually-hidden-focusable skip-link",
+            ),
             create_navbar(
                 items=navigation_items(viewer.role),
                 username=viewer.username,
@@ -92,7 +96,10 @@ def shell_layout() -> html.Div:
                 sign_in_label=_("Sign in"),
                 sign_out_label=_("Sign out"),
             ),
-            html.Main(dash.page_container, id="main", className="container-fluid py-3"),
+            # tabIndex -1: the skip link moves focus here (not only the scroll position)
+            html.Main(
+                dash.page_container, id="main", className="container-fluid py-3", tabIndex="-1"
+            ),
             html.Footer(
                 _(
                     "Figures for the public and partners are disclosure-controlled: small "

@@ -199,9 +199,9 @@ def login_as(client):
 
 
 def pytest_terminal_summary(terminalreporter):
-    """Print the access walk's pair count and the intruder's counts (written by the tests,
-    possibly in an xdist worker)."""
-    for name in ("access-walk.txt", "disclosure-intruder.txt"):
+    """Print the access walk's pair count, the intruder's counts and the accessibility walk's
+    triple count (written by the tests, possibly in an xdist worker)."""
+    for name in ("access-walk.txt", "disclosure-intruder.txt", "a11y-walk.txt"):
         summary = OUTPUT / name
         if summary.exists():
             terminalreporter.write_line(summary.read_text().strip())
@@ -211,3 +211,4 @@ def pytest_configure(config):
     if not hasattr(config, "workerinput"):  # the controller, before any worker starts
         (OUTPUT / "access-walk.txt").unlink(missing_ok=True)
         (OUTPUT / "disclosure-intruder.txt").unlink(missing_ok=True)
+        (OUTPUT / "a11y-walk.txt").unlink(missing_ok=True)
