@@ -118,7 +118,7 @@ def liaison_lines() -> list[str]:
 def create_step(number: int, step: Step) -> html.Li:
     """One step: its picture, a heading, one idea per line, and its links."""
     links = [
-        html.P(html.A(words, href=address, className="btn btn-outline-primary"), className="mb-1")
+        html.P(html.A(words, href=address, className="easy-read-link"), className="mb-1")
         for words, address in step.links
     ]
     return html.Li(
