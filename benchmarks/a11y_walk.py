@@ -120,7 +120,12 @@ def main() -> None:
     args = parser.parse_args()
     if args.url:
         with tempfile.TemporaryDirectory() as folder:  # an empty database: the registry only
-            create_app({**SETTINGS, "DATABASE_URL": f"sqlite:///{folder}/registry.db"})
+            from data_access import migrate
+            from data_access.db import make_engine
+
+            url = f"sqlite:///{folder}/registry.db"
+            migrate.upgrade(make_engine(url))
+            create_app({**SETTINGS, "DATABASE_URL": url})
         sys.exit(1 if walk(args.url.rstrip("/"), args.verbose, args.best_practice) else 0)
     with tempfile.TemporaryDirectory() as folder:
         sys.exit(1 if walk(serve_demo(Path(folder)), args.verbose, args.best_practice) else 0)
