@@ -66,13 +66,15 @@ def create_chart_with_table(
     headers: dict[str, str],
     labels: dict[str, str],
     note: str | None = None,
+    figures: pd.DataFrame | None = None,
 ) -> html.Div:
     """Chart and table side by side (stacked on small screens), a caption and an optional note.
 
     The chart is one image to assistive technology, named by the caption and described by a
     summary of its figures (the highest and lowest of each series) shown beneath it; the
-    table beside it holds every figure."""
-    summary = chart_summary(frame, headers)
+    table beside it holds every figure. `figures`: the table's numbers before they were
+    formatted as text, when they were (the summary is computed from them)."""
+    summary = chart_summary(frame if figures is None else figures, headers)
     names = {"aria-labelledby": f"{id_prefix}-caption"}
     if summary:
         names["aria-describedby"] = f"{id_prefix}-summary"

@@ -111,9 +111,10 @@ def trend_section(summary: Summary):
         figure,
         table,
         f"{PREFIX}-trend",
-        _("Incidents reported each month, all strands. %(caveat)s", caveat=short_caveat()),
+        _("Incidents reported each month. %(caveat)s", caveat=short_caveat()),
         {"month": _("Month"), "count": _("Incidents")},
         {"table": _("Table")},
+        figures=frame,
     )
 
 
