@@ -30,7 +30,9 @@ def create_coverage_figure(
                          annotation_text=titles["target"], annotation_position="top")  # fmt: skip
     figure.update_xaxes(title=titles["x"], range=[0, 100])
     figure.update_yaxes(type="category", autorange="reversed")
-    figure.update_layout(margin={**MARGIN, "l": 10}, height=max(220, 34 * len(frame) + 90))
+    top = 30 if target is not None else MARGIN.get("t", 10)  # room for the target's label
+    figure.update_layout(margin={**MARGIN, "l": 10, "t": top},
+                         height=max(220, 34 * len(frame) + 90))  # fmt: skip
     return figure
 
 
