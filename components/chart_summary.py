@@ -24,7 +24,7 @@ def _numeric(values: pd.Series, marker: str) -> pd.Series:
 
 
 def series_sentence(name: str, values: pd.Series, places: pd.Series, is_time: bool) -> str:
-    """ "<name>: highest 5 (2026-08), lowest 2 (2026-05), latest 3 (2026-10).\""""
+    """One series in words, e.g. "Referrals: highest 5 (2026-08), lowest 2 (2026-05)."."""
     high, low = values.idxmax(), values.idxmin()
     sentence = _(
         "%(name)s: highest %(high)s (%(high_at)s), lowest %(low)s (%(low_at)s)",
