@@ -58,3 +58,24 @@ document.addEventListener("click", function (event) {
   url.searchParams.set("lang", link.getAttribute("hreflang"));
   link.setAttribute("href", url.pathname + url.search + url.hash);
 }, true);
+/* Printing: redraw each chart at the printed page's width (A4 less its margins, about 680 CSS
+   px), and back to the screen's width afterwards. */
+(function () {
+  var PRINT_WIDTH = 680;
+  function plots() {
+    return Array.prototype.slice.call(document.querySelectorAll(".js-plotly-plot"));
+  }
+  window.addEventListener("beforeprint", function () {
+    if (!window.Plotly) { return; }
+    plots().forEach(function (plot) {
+      window.Plotly.relayout(plot, {width: Math.min(PRINT_WIDTH, plot.offsetWidth || PRINT_WIDTH)});
+    });
+  });
+  window.addEventListener("afterprint", function () {
+    if (!window.Plotly) { return; }
+    plots().forEach(function (plot) {
+      window.Plotly.relayout(plot, {width: null, autosize: true});
+    });
+  });
+})();
+

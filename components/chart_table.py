@@ -8,6 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from dash import dcc, html
 
+from components.chart_summary import chart_summary
 from dashboard.formatting import number_locale, plotly_locale, plotly_separators
 
 
@@ -58,7 +59,13 @@ def create_data_table(
             "minWidth": 90,
             "cellDataType": False,
         },
-        dashGridOptions={"domLayout": "autoHeight", "suppressCellFocus": True},
+        # Screen readers read the DOM: keep every column in it, in the order shown.
+        dashGridOptions={
+            "domLayout": "autoHeight",
+            "suppressCellFocus": True,
+            "ensureDomOrder": True,
+            "suppressColumnVirtualisation": True,
+        },
         style={"width": "100%"},
         className="ag-theme-alpine",
     )
@@ -72,27 +79,50 @@ def create_chart_with_table(
     headers: dict[str, str],
     labels: dict[str, str],
     note: str | None = None,
+    figures: pd.DataFrame | None = None,
 ) -> html.Div:
     """Chart and table side by side (stacked on small screens), a caption and an optional note.
-    The figure's numbers use the viewer's decimal and thousands marks."""
-    figure.update_layout(separators=plotly_separators())
+
+    The chart is one image to assistive technology, named by the caption and described by a
+    summary of its figures (the highest and lowest of each series) shown beneath it; the
+    table beside it holds every figure. `figures`: the table's numbers before they were
+    formatted as text, when they were (the summary is computed from them)."""
+    summary = chart_summary(frame if figures is None else figures, headers)
+    names = {"aria-labelledby": f"{id_prefix}-caption"}
+    if summary:
+        names["aria-describedby"] = f"{id_prefix}-summary"
+    figure.update_layout(separators=plotly_separators())  # the viewer's decimal marks
     return html.Div(
         [
             html.P(caption, className="chart-caption", id=f"{id_prefix}-caption"),
             dbc.Row(
                 [
                     dbc.Col(
-                        dcc.Graph(
-                            figure=figure,
-                            id=f"{id_prefix}-graph",
-                            # no toolbar: each chart has a table and a CSV download beside it,
-                            # and the toolbar's buttons added six tab stops per chart
-                            # month and day names on date axes in the viewer's language
-                            config={
-                                "displayModeBar": False,
-                                "responsive": True,
-                                **plotly_locale(),
-                            },  # fmt: skip
+                        html.Figure(
+                            [
+                                html.Div(
+                                    dcc.Graph(
+                                        figure=figure,
+                                        id=f"{id_prefix}-graph",
+                                        # no toolbar: each chart has a table and a CSV download
+                                        # beside it, and the toolbar added six tab stops; month
+                                        # and day names on date axes in the viewer's language
+                                        config={
+                                            "displayModeBar": False,
+                                            "responsive": True,
+                                            **plotly_locale(),
+                                        },
+                                    ),
+                                    role="img",
+                                    **names,
+                                ),
+                                html.Figcaption(
+                                    summary, id=f"{id_prefix}-summary", className="chart-summary"
+                                )
+                                if summary
+                                else None,
+                            ],
+                            className="chart-figure mb-0",
                         ),
                         xs=12,
                         xl=7,

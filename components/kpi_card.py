@@ -5,6 +5,18 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import html
 
+BADGE_COLOURS = {"green": "success", "amber": "warning", "red": "danger"}
+
+
+def create_status_badge(status: str, label: str, class_name: str = "") -> dbc.Badge:
+    """RAG status as a badge that says it in words (dark text on amber: white reads 1.6:1)."""
+    return dbc.Badge(
+        label,
+        color=BADGE_COLOURS.get(status, "secondary"),
+        text_color="dark" if status == "amber" else None,
+        className=f"status-badge {class_name}".strip(),
+    )
+
 
 def create_kpi_card(
     label: str,
@@ -22,15 +34,7 @@ def create_kpi_card(
     if detail:
         body.append(html.Div(detail, className="kpi-change text-muted"))
     if status_label:
-        body.append(
-            dbc.Badge(
-                status_label,
-                color={"green": "success", "amber": "warning", "red": "danger"}.get(
-                    status, "secondary"
-                ),
-                className="mt-1",
-            )
-        )
+        body.append(html.Div(create_status_badge(status, status_label), className="mt-1"))
     kwargs = {"id": card_id} if card_id else {}
     return dbc.Card(dbc.CardBody(body), className=f"kpi-card h-100 kpi-status-{status}", **kwargs)
 

@@ -50,6 +50,8 @@ def create_record_grid(
                 "enableClickSelection": True,
             },
             "suppressCellFocus": True,
+            "ensureDomOrder": True,  # screen readers read the DOM: rows and columns in order
+            "suppressColumnVirtualisation": True,
         },
         style={"width": "100%"},
         className="ag-theme-alpine",

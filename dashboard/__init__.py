@@ -19,7 +19,7 @@ from dashboard.extensions import cache, csrf, db, limiter, login_manager
 from dashboard.i18n import APP_NAME, init_languages
 from dashboard.open_data.api import bp as open_data_bp
 from dashboard.security import install_error_pages, install_headers
-from dashboard.shell import register_shell_callbacks, shell_layout
+from dashboard.shell import install_index, register_shell_callbacks, shell_layout
 from dashboard.viewer import current_viewer
 
 __all__ = ["create_app"]
@@ -104,6 +104,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> dash.Dash:
         background_callback_manager=background.create_manager(config, server),
     )
     app.layout = shell_layout
+    install_index(app)
     register_shell_callbacks(app)
     server.extensions["dash_app"] = app  # the callback map the request check validates against
     for page in dash.page_registry.values():

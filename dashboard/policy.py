@@ -33,6 +33,8 @@ POLICY: dict[str, frozenset[str]] = {
     # Open data: the public summary and the /data page (with the API's public datasets).
     "public": EVERYONE,
     "data": EVERYONE,
+    # Easy read: how to report a hate crime or incident (issue 14).
+    "how_to_report": EVERYONE,
 }
 
 # Finer-grained features inside a page.

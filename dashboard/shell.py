@@ -14,6 +14,44 @@ from dashboard.labels import role_label
 from dashboard.policy import allowed
 from dashboard.viewer import current_viewer
 
+# Dash's own index with two changes: <html lang> follows the request's language, and the
+# scripts sit in a plain <div> (Dash's <footer> there was a second "contentinfo" landmark
+# beside the page's own footer).
+INDEX = """<!DOCTYPE html>
+<html lang="{%lang%}">
+    <head>
+        {%metas%}
+        <title>{%title%}</title>
+        {%favicon%}
+        {%css%}
+    </head>
+    <body>
+        {%app_entry%}
+        <div class="dash-scripts">
+            {%config%}
+            {%scripts%}
+            {%renderer%}
+        </div>
+    </body>
+</html>"""
+
+
+def page_language() -> str:
+    """The request's language as a BCP 47 tag for `lang` ("en", "cy", "es"), else "en"."""
+    locale = get_locale()
+    return str(locale).replace("_", "-") if locale else "en"
+
+
+def install_index(app: dash.Dash) -> None:
+    """Serve `INDEX`, its `lang` filled for each request."""
+    app.index_string = INDEX
+    interpolate = app.interpolate_index
+
+    def interpolate_index(**parts: str) -> str:
+        return interpolate(**parts).replace("{%lang%}", page_language(), 1)
+
+    app.interpolate_index = interpolate_index
+
 
 def navigation_items(role: str) -> list[NavItem]:
     """Pages the role may use, in registry order (never a hand-kept list)."""
@@ -46,7 +84,11 @@ def shell_layout() -> html.Div:
     viewer = current_viewer()
     return html.Div(
         [
-            html.A(_("Skip to main content"), href="#main", className="visually-hidden-focusable"),
+            html.A(
+                _("Skip to main content"),
+                href="#main",
+                className="visually-hidden-focusable skip-link",
+            ),
             create_navbar(
                 items=navigation_items(viewer.role),
                 username=viewer.username,
@@ -59,7 +101,10 @@ def shell_layout() -> html.Div:
                     LANGUAGES, str(get_locale()), label=_("Language")
                 ),
             ),
-            html.Main(dash.page_container, id="main", className="container-fluid py-3"),
+            # tabIndex -1: the skip link moves focus here (not only the scroll position)
+            html.Main(
+                dash.page_container, id="main", className="container-fluid py-3", tabIndex="-1"
+            ),
             html.Footer(
                 _(
                     "Figures for the public and partners are disclosure-controlled: small "

@@ -103,7 +103,8 @@ def update_import_history(_load):
                 "checkboxes": False,
                 "enableClickSelection": True,
             },
-            "suppressCellFocus": True,
+            # cells take focus so that a keyboard user can choose a row (Space selects it)
+            "ensureDomOrder": True,
         },  # fmt: skip
         style={"width": "100%"},
         className="ag-theme-alpine",

@@ -204,9 +204,9 @@ def login_as(client):
 
 
 def pytest_terminal_summary(terminalreporter):
-    """Print the access walk's pair count and the intruder's counts (written by the tests,
-    possibly in an xdist worker)."""
-    for name in ("access-walk.txt", "disclosure-intruder.txt"):
+    """Print the access walk's pair count, the intruder's counts and the accessibility walk's
+    triple count (written by the tests, possibly in an xdist worker)."""
+    for name in ("access-walk.txt", "disclosure-intruder.txt", "a11y-walk.txt"):
         summary = OUTPUT / name
         if summary.exists():
             terminalreporter.write_line(summary.read_text().strip())
@@ -226,3 +226,4 @@ def pytest_configure(config):
         compile_translations()
         (OUTPUT / "access-walk.txt").unlink(missing_ok=True)
         (OUTPUT / "disclosure-intruder.txt").unlink(missing_ok=True)
+        (OUTPUT / "a11y-walk.txt").unlink(missing_ok=True)

@@ -31,6 +31,7 @@ PAGES = {
     "/scrutiny": "scrutiny",
     "/data": "data",
     "/public": "public",
+    "/how-to-report": "how_to_report",
 }
 
 

@@ -197,7 +197,8 @@ def update_commitments_scorecard(store):
             className="small text-muted",
             id=f"{PREFIX}-suppression-note",
         )
-    scorecard = html.Div([note, create_scorecard(cards)])
+    heading = html.H2(_("The scorecard, key point by key point"), className="h5 mt-2")
+    scorecard = html.Div([heading, note, create_scorecard(cards)])
     return create_kpi_row(headline_cards(rows, summary)), scorecard
 
 

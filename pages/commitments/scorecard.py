@@ -8,19 +8,10 @@ from collections.abc import Sequence
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-BADGE_COLOURS = {"green": "success", "amber": "warning", "red": "danger"}
+from components.kpi_card import create_status_badge
+
 COLUMNS = ("indicator", "value", "target", "trend", "status")
 WIDTHS = ("34%", "13%", "17%", "22%", "14%")
-
-
-def create_status_badge(status: str, label: str) -> dbc.Badge:
-    """RAG status as a badge that says it in words."""
-    return dbc.Badge(
-        label,
-        color=BADGE_COLOURS.get(status, "secondary"),
-        text_color="dark" if status == "amber" else None,
-        className=f"text-wrap scorecard-status-{status}",
-    )
 
 
 def _indicator_cell(row: dict) -> html.Td:
@@ -57,7 +48,13 @@ def create_indicator_table(
                 ),
                 html.Td(row["target"], className="text-end small"),
                 html.Td(row["trend"], className="small"),
-                html.Td(create_status_badge(row["status"], row["status_label"])),
+                html.Td(
+                    create_status_badge(
+                        row["status"],
+                        row["status_label"],
+                        f"text-wrap scorecard-status-{row['status']}",
+                    )
+                ),
             ],
             id=f"{table_id}-{row['code']}",
         )

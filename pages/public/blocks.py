@@ -22,7 +22,7 @@ def figure_card(title: str, value: str, sentence: str, card_id: str, note: str |
         html.P(sentence, className="mb-1"),
     ]
     if "[c]" in value:
-        note = " ".join([_("[c]: hidden to protect privacy (see the words below)."), note or ""])
+        note = " ".join([_("[c] is a number we hide to keep details private."), note or ""])
     if note:
         body.append(html.P(note, className="small text-muted mb-0"))
     return dbc.Col(

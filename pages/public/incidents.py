@@ -33,21 +33,21 @@ def incident_cards(summary: Summary) -> list:
         figure_card(
             _("Hate incidents reported"),
             shown(total),
-            _("Homophobic, biphobic and transphobic incidents reported, %(p)s.", p=period),
+            _("Hate incidents against gay, lesbian, bi and trans people, %(p)s.", p=period),
             f"{PREFIX}-incidents",
             since_words(summary, "All") + " " + short_caveat(),
         ),
         figure_card(
             _("Transphobic incidents"),
             shown(trans),
-            _("Incidents against trans people, counted on their own, %(p)s.", p=period),
+            _("Hate incidents against trans people, %(p)s.", p=period),
             f"{PREFIX}-transphobic",
             since_words(summary, "transphobic") + " " + short_caveat(),
         ),
         figure_card(
             _("Recorded as crimes"),
             shown(crimes),
-            _("Of all incidents, those that were also criminal offences, %(p)s.", p=period),
+            _("Incidents that were also crimes, %(p)s.", p=period),
             f"{PREFIX}-crimes",
             short_caveat(),
         ),
@@ -77,8 +77,8 @@ def strand_table(summary: Summary):
         [
             html.P(
                 _(
-                    "Incidents by strand, %(p)s: all, crimes and non-crime incidents; and "
-                    "since records began.",
+                    "Incidents by kind of hate, %(p)s. The last column counts all of them since "
+                    "records began.",
                     p=period_words(summary),
                 ),
                 className="chart-caption",
@@ -111,9 +111,10 @@ def trend_section(summary: Summary):
         figure,
         table,
         f"{PREFIX}-trend",
-        _("Incidents reported each month, all strands. %(caveat)s", caveat=short_caveat()),
+        _("Incidents reported each month. %(caveat)s", caveat=short_caveat()),
         {"month": _("Month"), "count": _("Incidents")},
         {"table": _("Table")},
+        figures=frame,
     )
 
 
@@ -144,12 +145,12 @@ def rates_section(summary: Summary):
         [
             html.P(
                 _(
-                    "Incidents reported in each area, and per 100,000 residents a year, so "
-                    "areas of different sizes can be compared. %(caveat)s",
+                    "Incidents in each area. We also show them per 100,000 people a year. This "
+                    "lets you compare big and small areas. %(caveat)s",
                     caveat=short_caveat(),
                 )
             ),
             plain_table(rows, headers, f"{PREFIX}-rates-table"),
-            html.P(_("Population: %(source)s.", source=source), className="small text-muted"),
+            html.P(_("Number of people: %(source)s.", source=source), className="small text-muted"),
         ]
     )

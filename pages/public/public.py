@@ -26,9 +26,9 @@ def layout(**_query):
             html.H1(_("How the police serve LGBT+ people"), className="h3"),
             html.P(
                 _(
-                    "Hate incidents against lesbian, gay, bisexual and trans people reported to "
-                    "the police, the support victims are offered, and what the force has "
-                    "promised and done. Updated when new data is imported."
+                    "This page shows hate incidents against lesbian, gay, bi and trans people. "
+                    "It shows the help victims get. It shows what the police promised, and what "
+                    "they did. It changes when new data comes in."
                 ),
                 className="lead",
             ),
@@ -36,15 +36,19 @@ def layout(**_query):
             dcc.Store(id=f"{PREFIX}-ready", data=True),
             dcc.Loading(html.Div(id=f"{PREFIX}-figures"), type="dot"),
             html.H2(_("How to report"), className="h4 mt-4", id=f"{PREFIX}-how-to-report"),
+            html.P(
+                html.A(_("How to report, in easy read"), href="/how-to-report"),
+                id=f"{PREFIX}-easy-read",
+            ),
             definition_list(report_routes(), f"{PREFIX}-routes"),
             html.H2(_("Words used on this page"), className="h4 mt-4"),
             definition_list(glossary(), f"{PREFIX}-glossary"),
             html.P(
                 [
-                    _("More detail: "),
+                    _("Find out more: "),
                     html.A(_("open data"), href="/data"),
                     " · ",
-                    html.A(_("how the figures are made"), href="/methodology"),
+                    html.A(_("how we make the figures"), href="/methodology"),
                 ],
                 className="mt-3",
             ),
@@ -75,7 +79,7 @@ def update_public_figures(ready):
             incidents.rates_section(facts),
             html.H2(_("What happened next"), className="h4 mt-4"),
             sections.outcome_section(facts),
-            html.H2(_("Support and engagement"), className="h4 mt-4"),
+            html.H2(_("Help for victims, and events"), className="h4 mt-4"),
             dbc.Row(sections.scheme_cards(facts)),
             html.H2(_("Commitments and what we did"), className="h4 mt-4"),
             sections.commitments_section(facts),

@@ -49,11 +49,11 @@ def outcome_section(summary: Summary):
             html.P(
                 ngettext(
                     "What happened in the %(n)s case closed since %(since)s. Many hate crimes "
-                    "end without a charge, often because no suspect is identified or the "
-                    "victim chooses not to go on.",
+                    "end with no one charged. Often the police could not find who did it. "
+                    "Sometimes the victim chose to stop.",
                     "What happened in the %(n)s cases closed since %(since)s. Many hate crimes "
-                    "end without a charge, often because no suspect is identified or the "
-                    "victim chooses not to go on.",
+                    "end with no one charged. Often the police could not find who did it. "
+                    "Sometimes the victim chose to stop.",
                     plural_count(total),
                     n=shown(total),
                     since=since,
@@ -79,8 +79,9 @@ def scheme_cards(summary: Summary) -> list:
             _("Liaison officer offers accepted"),
             shown(accepted, "%"),
             ngettext(
-                "Of %(n)s victim offered a liaison officer, the share who accepted, %(p)s.",
-                "Of %(n)s victims offered a liaison officer, the share who accepted, %(p)s.",
+                "We offered %(n)s victim a liaison officer, %(p)s. This is the share who said yes.",
+                "We offered %(n)s victims a liaison officer, %(p)s. This is the share who said "
+                "yes.",
                 plural_count(summary.offered),
                 n=shown(summary.offered),
                 p=period,
@@ -97,8 +98,8 @@ def scheme_cards(summary: Summary) -> list:
             _("Staff trained"),
             shown(coverage, "%"),
             ngettext(
-                "Share of the workforce (%(n)s person) who completed LGBT+ awareness training.",
-                "Share of the workforce (%(n)s people) who completed LGBT+ awareness training.",
+                "The share of our %(n)s member of staff who has done LGBT+ awareness training.",
+                "The share of our %(n)s staff who have done LGBT+ awareness training.",
                 plural_count(summary.headcount),
                 n=format_number(summary.headcount),
             ),
@@ -117,7 +118,7 @@ def scheme_cards(summary: Summary) -> list:
             _("Community events held"),
             shown(summary.events),
             _(
-                "Prides, forums, outreach, talks and vigils the force held or attended, %(p)s.",
+                "Prides, forums, talks, vigils and other events we ran or went to, %(p)s.",
                 p=period,
             ),
             f"{PREFIX}-events",
@@ -137,7 +138,9 @@ def commitments_section(summary: Summary):
                 row.issue,
                 html.Br(),
                 html.Strong(_("We did: ")),
-                row.response or _("(response to come)"),
+                row.response
+                if isinstance(row.response, str) and row.response
+                else _("nothing yet."),
                 " ",
                 html.Span(f"({action_status_label(row.status)})", className="text-muted"),
             ],
@@ -147,10 +150,10 @@ def commitments_section(summary: Summary):
     ]
     if total:
         made = ngettext(
-            "The force has made %(total)d public commitment to LGBT+ communities. "
-            "Progress: %(counts)s.",
-            "The force has made %(total)d public commitments to LGBT+ communities. "
-            "Progress: %(counts)s.",
+            "The police have made %(total)d public commitment to LGBT+ people. Where it is "
+            "now: %(counts)s.",
+            "The police have made %(total)d public commitments to LGBT+ people. Where "
+            "they are now: %(counts)s.",
             total,
             total=total,
             counts=counts,
@@ -198,9 +201,10 @@ def scrutiny_section(summary: Summary):
         [
             html.P(
                 _(
-                    "A panel of community members reviews a random sample of closed, redacted "
-                    "cases each quarter and records what it found, by theme. Themes given "
-                    "fewer than %(n)d times are counted together as other themes.",
+                    "People from the community check some closed cases each quarter. Names "
+                    "and details are taken out first. They say what went well and what must "
+                    "get better. Themes used fewer than %(n)d times are put together as "
+                    "other themes.",
                     n=summary.threshold,
                 )
             ),

@@ -18,13 +18,13 @@ def shown(value: int | float | None, suffix: str = "") -> str:
 
 def caveat() -> str:
     return _(
-        "Hate crime is under-reported: these figures count what was reported to the police, "
-        "not everything that happened."
+        "Hate crime is under-reported. Many victims never tell the police. These figures only "
+        "count what people told the police."
     )
 
 
 def short_caveat() -> str:
-    return _("Hate crime is under-reported: many incidents never reach the police.")
+    return _("Hate crime is under-reported. Many victims never tell the police.")
 
 
 def report_routes() -> list[tuple[str, str]]:
@@ -33,31 +33,34 @@ def report_routes() -> list[tuple[str, str]]:
         (
             _("In an emergency: 999"),
             _(
-                "Call 999 if you are in danger or the crime is happening now. If you cannot "
-                "speak, call 999 and press 55 when asked (mobile phones)."
+                "Call 999 if you are in danger, or if the crime is happening now. Can you not "
+                "speak? Call 999 on a mobile, then press 55."
             ),
         ),
         (
             _("Not an emergency: 101"),
-            _("Call 101 to report something that has already happened, or to ask for advice."),
+            _(
+                "Call 101 to tell us about something that has already happened. You can also call "
+                "101 for advice."
+            ),  # fmt: skip
         ),
         (
             _("Online"),
-            _("Report a hate incident or crime on the force's website or at True Vision."),
+            _("Report it on the force's website, or on the True Vision website."),
         ),
         (
             _("Through a third-party reporting centre"),
             _(
-                "If you would rather not speak to the police, a third-party reporting centre "
-                "(for example an LGBT+ charity or advice service) can take your report and pass "
-                "it on, with or without your name."
+                "Do you not want to talk to the police? A third-party reporting centre can take "
+                "your report. This can be an LGBT+ charity or an advice service. They pass your "
+                "report to the police. You do not have to give your name."
             ),
         ),
         (
             _("Ask for a liaison officer"),
             _(
-                "When you report, you can ask for an LGB&T liaison officer: a trained officer "
-                "or member of staff who can support you and keep you in touch with your case."
+                "When you report, you can ask for an LGB&T liaison officer. This is an officer "
+                "or staff member trained to help you. They keep in touch with you about your case."
             ),
         ),
     ]
@@ -68,46 +71,45 @@ def glossary() -> list[tuple[str, str]]:
         (
             _("Hate incident"),
             _(
-                "Anything the victim or anyone else thinks was motivated by hostility or "
-                "prejudice towards a person's sexual orientation or gender identity."
+                "Something done to a person out of hate for who they are. For example, because "
+                "they are gay, bi or trans. It counts if the victim, or anyone else, thinks so."
             ),
         ),
         (
             _("Crime and non-crime incident"),
             _(
-                "A hate crime is a hate incident that is also a criminal offence, such as an "
-                "assault or harassment. A non-crime hate incident is not a criminal offence but "
-                "is still recorded, because it can show risk and escalation."
+                "A hate crime is a hate incident that breaks the law, such as an attack. A "
+                "non-crime hate incident does not break the law. The police still write it down. "
+                "It can show that things may get worse."
             ),
         ),
         (
             _("Strands"),
             _(
-                "Hate incidents are recorded by the prejudice shown: homophobic (against gay "
-                "or lesbian people), biphobic (against bisexual people) and transphobic "
-                "(against trans people). Transphobic incidents are shown separately."
+                "We count incidents by the kind of hate. Homophobic means against gay or lesbian "
+                "people. Biphobic means against bi people. Transphobic means against trans "
+                "people. We show transphobic incidents on their own."
             ),
         ),
         (
             _("Liaison officer (LO)"),
             _(
-                "An officer or member of staff trained to support LGBT+ victims. After the "
-                "daily check of new reports, victims are offered an LO; they can accept or "
-                "decline."
+                "An officer or staff member trained to help LGBT+ victims. We check new reports "
+                "every day. Then we offer victims an LO. They can say yes or no."
             ),
         ),
         (
             _("Third-party reporting"),
             _(
-                "Reporting through an organisation that is not the police, which passes the "
-                "report on. It helps people who do not want to go to the police directly."
+                "Telling a group that is not the police. The group passes the report on. This "
+                "helps people who do not want to go to the police."
             ),
         ),
         (
             _("[c]"),
             _(
-                "A number hidden to protect privacy: small counts (and a few others, so that "
-                "they cannot be worked out) are not published."
+                "A number we hide to keep people's details private. We hide small numbers. We "
+                "hide a few others too, so that no one can work the small ones out."
             ),
         ),
     ]

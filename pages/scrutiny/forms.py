@@ -20,7 +20,7 @@ def _labelled(component_id: str, label: str, control) -> html.Div:
 def create_draw_form() -> dbc.Card:
     """Number of cases (at most 12), an optional seed, and the draw button."""
     return dbc.Card(dbc.CardBody([
-        html.H3(_("Draw this quarter's sample"), className="h6"),
+        html.H2(_("Draw this quarter's sample"), className="h6"),
         dbc.Row([
             dbc.Col(_labelled(f"{PREFIX}-size", _("Cases (at most %(n)s)", n=MAX_CASES),
                               dbc.Input(id=f"{PREFIX}-size", type="number", min=1,
@@ -38,7 +38,7 @@ def create_finding_form() -> dbc.Card:
     """The case, the panel's finding, its theme, and whether to raise an action."""
     findings = [{"value": f, "label": finding_label(f)} for f in FINDINGS]
     return dbc.Card(dbc.CardBody([
-        html.H3(_("Record the panel's finding"), className="h6"),
+        html.H2(_("Record the panel's finding"), className="h6"),
         dbc.Row([
             dbc.Col(_labelled(f"{PREFIX}-case", _("Case (log number)"),
                               dcc.Dropdown(id=f"{PREFIX}-case")), xs=12, md=4),

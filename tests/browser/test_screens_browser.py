@@ -1,12 +1,15 @@
 """In Chromium at phone and tablet widths: no sideways scrolling, a menu button that opens the
-menu; a visible focus ring and readable links on the bar, no chart toolbar in the tab order;
-Back undoes a filter change, and period and area follow the reader between pages."""
+menu; at 360 px and at 200% zoom nothing runs off the side; printed (print media, A4 width)
+the navigation and filters are gone and nothing is wider than the paper; a visible focus ring
+and readable links on the bar, no chart toolbar in the tab order; Back undoes a filter change,
+and period and area follow the reader between pages."""
 
 from __future__ import annotations
 
 import pytest
 
 from tests.browser.conftest import screenshot, sign_in
+from tests.conftest import OUTPUT
 
 pytestmark = pytest.mark.browser
 
@@ -23,6 +26,28 @@ LOADED = {  # wait for the slowest part of a page before measuring it
     "/register": "#register-grid .ag-row",
 }
 NO_SIDEWAYS = "() => document.scrollingElement.scrollWidth <= window.innerWidth"
+# Visible elements of the page running past its right edge, other than inside a box that
+# scrolls sideways on purpose (a wide table's own scroll bar).
+CUT_OFF = """() => Array.from(document.querySelectorAll('main *')).filter(el => {
+    const box = el.getBoundingClientRect();
+    if (!box.width || !box.height || box.right <= document.documentElement.clientWidth + 1) {
+        return false;
+    }
+    for (let up = el.parentElement; up; up = up.parentElement) {
+        const style = getComputedStyle(up);
+        if (['auto', 'scroll', 'hidden'].includes(style.overflowX) && up.tagName !== 'MAIN'
+            && up.tagName !== 'BODY' && up.tagName !== 'HTML') { return false; }
+    }
+    return true;
+}).slice(0, 5).map(el => el.tagName + '.' + el.className + '#' + el.id)"""
+# 200% zoom of a 1366 x 768 screen: half as many CSS pixels, each drawn twice as large.
+VIEWPORTS = {
+    "360px": {"viewport": {"width": 360, "height": 740}},
+    "zoom200": {"viewport": {"width": 683, "height": 384}, "device_scale_factor": 2},
+}
+SMALL_PAGES = {"public": ["/public", "/how-to-report"], "leadership": ["/", "/commitments"]}
+A4_WIDTH = 718  # CSS px inside A4's 14 mm side margins (print.css): 182 mm at 96 dpi
+PRINTED = {"public": ["/public", "/how-to-report"], "leadership": ["/", "/workload"]}
 
 
 def _tab(browser, base_url: str, width: int):
@@ -76,6 +101,58 @@ def test_narrow_screens_have_a_working_menu_and_no_sideways_scroll(
         page.locator("#shell-navbar-collapse a.nav-link").last.click()
         page.wait_for_load_state("networkidle")
         assert page.url.startswith(live_server)
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("viewport", sorted(VIEWPORTS))
+@pytest.mark.parametrize("role", sorted(SMALL_PAGES))
+def test_360_pixels_and_200_percent_zoom_fit_the_screen(browser, live_server, role, viewport):
+    context = browser.new_context(**VIEWPORTS[viewport])
+    page = context.new_page()
+    page.base_url = live_server
+    try:
+        if role != "public":
+            sign_in(page, role)
+        for path in SMALL_PAGES[role]:
+            page.goto(page.base_url + path)
+            if path in LOADED:
+                page.wait_for_selector(LOADED[path], timeout=30000)
+            _settle(page)
+            screenshot(page, f"screen-{viewport}-{role}-{path.strip('/') or 'overview'}")
+            assert page.evaluate(NO_SIDEWAYS), (path, page.evaluate(
+                "() => [document.scrollingElement.scrollWidth, window.innerWidth]"))  # fmt: skip
+            assert page.evaluate(CUT_OFF) == [], path
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("role", sorted(PRINTED))
+def test_printed_pages_lose_the_navigation_and_fit_a4(browser, live_server, role):
+    context = browser.new_context(viewport={"width": A4_WIDTH, "height": 1000})
+    page = context.new_page()
+    page.base_url = live_server
+    try:
+        if role != "public":
+            sign_in(page, role)
+        page.emulate_media(media="print")
+        for path in PRINTED[role]:
+            page.goto(page.base_url + path)
+            if path in LOADED:
+                page.wait_for_selector(LOADED[path], timeout=30000)
+            _settle(page)
+            assert not page.locator(".shell-navbar").is_visible(), path
+            assert page.locator(".filter-bar").evaluate_all(
+                "bars => bars.every(bar => !bar.offsetParent)"
+            ), path
+            assert page.evaluate(NO_SIDEWAYS), (path, page.evaluate(
+                "() => [document.scrollingElement.scrollWidth, window.innerWidth]"))  # fmt: skip
+            assert page.evaluate(CUT_OFF) == [], path
+            links = page.locator("main a[href^='/']")
+            if links.count():
+                shown = links.first.evaluate("a => getComputedStyle(a, '::after').content")
+                assert "(" in shown, (path, shown)
+            page.pdf(path=str(OUTPUT / f"print-{role}-{path.strip('/') or 'overview'}.pdf"))
     finally:
         context.close()
 

@@ -119,4 +119,4 @@ def test_rates_per_100000_come_from_published_counts(app, client):
         f"{by_area[a]['referrals']:,}"
         for a in sorted(by_area, key=lambda a: by_area[a]["area_name"])
     ]
-    assert "Population: " in json.dumps(tree)
+    assert "Number of people: " in json.dumps(tree)  # where the population comes from
