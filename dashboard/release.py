@@ -170,8 +170,19 @@ def protect_month(
         if not exposed:
             return published
         for name, key in exposed:
-            extra[name] |= _beside(published[name], key)
-    return {  # still narrowed: publish only the zeros
+            extra[name] |= _beside(published[name], key, everything=_round >= REPAIR_ROUNDS // 2)
+    # Still narrowed: publish the zeros and the month's total (a count of at least the
+    # threshold, when nothing it covers can then be narrowed), else the zeros only.
+    totals_only = {
+        name: {
+            k: (t if t == 0 or (all(v == TOTAL for v in k) and t >= threshold) else None, t)
+            for k, t in cells.items()
+        }
+        for name, cells in exact.items()
+    }
+    if not _narrowed(totals_only, tables, categories, threshold):
+        return totals_only
+    return {
         name: {k: (0 if t == 0 else None, t) for k, t in cells.items()}
         for name, cells in exact.items()
     }
@@ -207,9 +218,10 @@ def _narrowed(
     return [names[i] for i, _lo, _hi in found]
 
 
-def _beside(cells: Cells, key: tuple) -> set[tuple]:
-    """The smallest visible non-zero cell on a line through `key` (every other dim fixed),
-    else every visible cell on those lines: the extra cells to hide."""
+def _beside(cells: Cells, key: tuple, everything: bool = False) -> set[tuple]:
+    """The extra cells to hide for a narrowed `key`: the smallest visible non-zero cell on a
+    line through it (every other dim fixed), or with `everything` every such cell but the
+    month's total."""
     line = [
         other
         for other in cells
@@ -218,6 +230,8 @@ def _beside(cells: Cells, key: tuple) -> set[tuple]:
     visible = [k for k in line if cells[k][0] is not None and cells[k][1] >= 1]
     if not visible:
         return set()
+    if everything:
+        return {k for k in visible if not all(v == TOTAL for v in k)}
     return {min(visible, key=lambda k: (cells[k][1], repr(k)))}
 
 

@@ -89,7 +89,8 @@ def test_no_count_of_people_from_1_to_4_on_the_page(app, client):
         for value in (c for c in cells if c != "[c]"):
             number = int(value.replace(",", ""))
             assert number == 0 or number >= 5, (table, value)
-        assert len(hidden) < len(cells)
+        if table != "public-rates-table":  # single areas' period totals are mostly hidden
+            assert len(hidden) < len(cells), table
 
 
 def test_how_to_report_and_glossary_are_on_the_page(app, client):
@@ -116,7 +117,7 @@ def test_rates_per_100000_come_from_published_counts(app, client):
     by_area = {r["area"]: r for r in api if r["area"] != "All"}
     counts = cells[0::2]
     assert counts == [
-        f"{by_area[a]['referrals']:,}"
+        "[c]" if by_area[a]["referrals"] is None else f"{by_area[a]['referrals']:,}"
         for a in sorted(by_area, key=lambda a: by_area[a]["area_name"])
     ]
     assert "Number of people: " in json.dumps(tree)  # where the population comes from
