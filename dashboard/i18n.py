@@ -91,7 +91,8 @@ def language_links() -> list[dict[str, str | bool]]:
 
 def init_languages(server: Flask) -> None:
     """Bind Flask-Babel (translations in dashboard/translations), the language cookie and
-    the templates' `language_links()`."""
+    the templates' `language_links()` and `get_locale()` (their `<html lang>`)."""
     babel.init_app(server, locale_selector=select_locale)
     server.after_request(remember_language)
     server.jinja_env.globals["language_links"] = language_links
+    server.jinja_env.globals["get_locale"] = lambda: str(get_locale() or "en")
