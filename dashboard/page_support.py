@@ -3,14 +3,26 @@ callbacks, and a database session for the current viewer."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 
-from dash import ClientsideFunction, Input, Output, callback, clientside_callback, html
+import pandas as pd
+from dash import (
+    ClientsideFunction,
+    Input,
+    Output,
+    State,
+    callback,
+    clientside_callback,
+    ctx,
+    html,
+    no_update,
+)
 from flask import session
 
 from components.filter_bar import Option, create_filter_bar
 from dashboard.data_cache import memoize_per_data_version
+from dashboard.downloads import csv_download, download_name
 from dashboard.extensions import db
 from dashboard.filters import PERIOD_MONTHS, Filters, parse_filters, period_choices
 from dashboard.i18n import _, ngettext
@@ -138,3 +150,30 @@ def register_filter_callbacks(
         Output(f"{prefix}-url-sync", "data"),
         Input(f"{prefix}-filters", "data"),
     )
+
+
+def register_section_downloads(
+    prefix: str, names: Sequence[str], table: Callable[[str, dict], pd.DataFrame]
+) -> None:
+    """One callback for the CSV buttons of a page's sections (`<prefix>-<name>-download-button`
+    → `<prefix>-<name>-download`): the button pressed gives the CSV of exactly the table its
+    section shows, `table(name, filter store)` with the headers as shown, named by
+    `download_name`."""
+    names = list(names)
+
+    @callback(
+        [Output(f"{prefix}-{name}-download", "data") for name in names],
+        [Input(f"{prefix}-{name}-download-button", "n_clicks") for name in names],
+        State(f"{prefix}-filters", "data"),
+        prevent_initial_call=True,
+    )
+    def download_section_table(*args):
+        store, clicks = args[-1], dict(zip(names, args[:-1], strict=True))
+        pressed = str(ctx.triggered_id or "")
+        name = pressed.removeprefix(f"{prefix}-").removesuffix("-download-button")
+        result = [no_update] * len(names)
+        if name not in clicks or not clicks[name] or not store:
+            return result
+        file = download_name(prefix, name, store)
+        result[names.index(name)] = csv_download(table(name, store), file, f"{prefix}-{name}")
+        return result

@@ -6,16 +6,17 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pandas as pd
-from dash import Input, Output, State, callback, ctx, html, no_update
+from dash import Input, Output, callback, html, no_update
 
 from dashboard.access import register_page
-from dashboard.downloads import csv_download, download_name, labelled
+from dashboard.downloads import labelled
 from dashboard.extensions import db
 from dashboard.i18n import N_, _
 from dashboard.page_support import (
     org_areas,
     page_filter_bar,
     register_filter_callbacks,
+    register_section_downloads,
     today,
     url_filters,
     viewer_filters,
@@ -219,23 +220,12 @@ FRAMES = {
 }
 
 
-@callback(
-    [Output(f"{PREFIX}-{name}-download", "data") for name in TABLES],
-    [Input(f"{PREFIX}-{name}-download-button", "n_clicks") for name in TABLES],
-    State(f"{PREFIX}-filters", "data"),
-    prevent_initial_call=True,
-)
-def download_accountability_table(*args):
-    """CSV of exactly the table shown in the section whose button was pressed."""
-    store, clicks = args[-1], dict(zip(TABLES, args[:-1], strict=True))
-    name = str(ctx.triggered_id or "").removeprefix(f"{PREFIX}-").removesuffix("-download-button")
-    result = [no_update] * len(TABLES)
-    if name not in clicks or not clicks[name] or not store:
-        return result
+def _shown_table(name: str, store: dict) -> pd.DataFrame:
+    """The section's table with the headers it shows."""
     names = {**text.headers("quarter"), **text.headers("month")}
-    shown = labelled(
+    return labelled(
         FRAMES[name](store), sections.outcome_headers() if name == "outcomes" else names
     )
-    file = download_name("accountability", name, store)
-    result[TABLES.index(name)] = csv_download(shown, file, f"accountability-{name}")
-    return result
+
+
+register_section_downloads(PREFIX, TABLES, _shown_table)

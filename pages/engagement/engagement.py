@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
-from dash import Input, Output, State, callback, ctx, dcc, html, no_update
+from dash import Input, Output, callback, dcc, html, no_update
 
 from components.chart_table import (
     create_chart_with_table,
@@ -17,7 +17,6 @@ from components.kpi_card import create_kpi_card, create_kpi_row
 from components.palette import OKABE_ITO
 from components.section import create_section
 from dashboard.access import register_page
-from dashboard.downloads import csv_download
 from dashboard.extensions import db
 from dashboard.formatting import format_number, format_percent
 from dashboard.i18n import N_, _
@@ -25,6 +24,7 @@ from dashboard.page_support import (
     org_areas,
     page_filter_bar,
     register_filter_callbacks,
+    register_section_downloads,
     viewer_filters,
 )
 from dashboard.policy import allowed
@@ -188,20 +188,4 @@ def update_engagement(store, *_saved):
     return *[shown[name] for name in SECTIONS], *cards
 
 
-@callback(
-    [Output(f"{PREFIX}-{name}-download", "data") for name in DOWNLOADS],
-    [Input(f"{PREFIX}-{name}-download-button", "n_clicks") for name in DOWNLOADS],
-    State(f"{PREFIX}-filters", "data"),
-    prevent_initial_call=True,
-)
-def download_engagement_table(*args):
-    """CSV of exactly the table shown for the section whose button was pressed."""
-    store, clicks = args[-1], dict(zip(DOWNLOADS, args[:-1], strict=True))
-    name = str(ctx.triggered_id or "").removeprefix(f"{PREFIX}-").removesuffix("-download-button")
-    result = [no_update] * len(DOWNLOADS)
-    if name not in clicks or not clicks[name] or not store:
-        return result
-    stem = f"engagement-{name}{store.get('search', '')}"
-    frame = section_frames(store)[name]
-    result[DOWNLOADS.index(name)] = csv_download(frame, stem, f"engagement-{name}")
-    return result
+register_section_downloads(PREFIX, DOWNLOADS, lambda name, store: section_frames(store)[name])

@@ -4,20 +4,20 @@ targets; delivery and partners; the train-the-trainer cascade; refreshers; asses
 from __future__ import annotations
 
 import pandas as pd
-from dash import Input, Output, State, callback, ctx, html, no_update
+from dash import Input, Output, callback, html, no_update
 
 from components.chart_table import create_chart_with_table, create_empty_state
 from components.filter_bar import Option, create_filter_dropdown
 from components.kpi_card import create_empty_kpi_card, create_kpi_card, create_kpi_row
 from components.section import create_section, create_table
 from dashboard.access import register_page
-from dashboard.downloads import csv_download
 from dashboard.formatting import format_date, format_number, format_percent, plural_count
 from dashboard.i18n import N_, _, ngettext
 from dashboard.page_support import (
     org_areas,
     page_filter_bar,
     register_filter_callbacks,
+    register_section_downloads,
     today,
     viewer_filters,
 )
@@ -250,19 +250,4 @@ FRAMES = {
 }
 
 
-@callback(
-    [Output(f"{PREFIX}-{name}-download", "data") for name in DOWNLOADS],
-    [Input(f"{PREFIX}-{name}-download-button", "n_clicks") for name in DOWNLOADS],
-    State(f"{PREFIX}-filters", "data"),
-    prevent_initial_call=True,
-)
-def download_training_table(*args):
-    """CSV of exactly the table shown for the section whose button was pressed."""
-    store, clicks = args[-1], dict(zip(DOWNLOADS, args[:-1], strict=True))
-    name = str(ctx.triggered_id or "").removeprefix(f"{PREFIX}-").removesuffix("-download-button")
-    result = [no_update] * len(DOWNLOADS)
-    if name not in clicks or not clicks[name] or not store:
-        return result
-    stem = f"training-{name}{store.get('search', '')}"
-    result[DOWNLOADS.index(name)] = csv_download(FRAMES[name](store), stem, f"training-{name}")
-    return result
+register_section_downloads(PREFIX, DOWNLOADS, lambda name, store: FRAMES[name](store))

@@ -4,7 +4,7 @@ and reviews and inductions due. Per-officer rows only for roles with workload.pe
 from __future__ import annotations
 
 import pandas as pd
-from dash import Input, Output, State, callback, ctx, html, no_update
+from dash import Input, Output, State, callback, html, no_update
 from flask import current_app
 
 from components.chart_table import (
@@ -23,6 +23,7 @@ from dashboard.page_support import (
     org_areas,
     page_filter_bar,
     register_filter_callbacks,
+    register_section_downloads,
     today,
     url_filters,
     viewer_filters,
@@ -283,19 +284,6 @@ FRAMES = {
 }
 
 
-@callback(
-    [Output(f"{PREFIX}-{name}-download", "data") for name in DOWNLOADS],
-    [Input(f"{PREFIX}-{name}-download-button", "n_clicks") for name in DOWNLOADS],
-    State(f"{PREFIX}-filters", "data"),
-    prevent_initial_call=True,
+register_section_downloads(
+    PREFIX, DOWNLOADS, lambda name, store: labelled(FRAMES[name](store), header)
 )
-def download_workload_table(*args):
-    """CSV of exactly the table shown for the section whose button was pressed."""
-    store, clicks = args[-1], dict(zip(DOWNLOADS, args[:-1], strict=True))
-    name = str(ctx.triggered_id or "").removeprefix(f"{PREFIX}-").removesuffix("-download-button")
-    result = [no_update] * len(DOWNLOADS)
-    if name not in clicks or not clicks[name] or not store:
-        return result
-    shown, file = labelled(FRAMES[name](store), header), download_name("workload", name, store)
-    result[DOWNLOADS.index(name)] = csv_download(shown, file, f"workload-{name}")
-    return result
