@@ -77,3 +77,17 @@ def test_the_browsers_own_upload_refusal_is_translated(page):
     assert "El archivo grande.csv ocupa 21 MB" in text, text
     assert "por encima del límite de importación de 20 MB" in text, text
     assert not page.errors, page.errors
+
+
+def test_the_public_summary_in_each_language(page):
+    """Screenshots of the public summary in English, Welsh and Spanish, each page in its own
+    language from `<html lang>` to the headline cards."""
+    headings = {}
+    for code in ("en", "cy", "es"):
+        page.goto(page.base_url + f"/public?lang={code}")
+        page.wait_for_selector("#public-figures .kpi-card")
+        assert page.get_attribute("html", "lang") == code
+        headings[code] = page.inner_text("h1")
+        screenshot(page, f"language-public-summary-{code}")
+    assert len(set(headings.values())) == 3, headings
+    assert not page.errors, page.errors
