@@ -22,11 +22,23 @@ CHROMIUM_ARGS = [
 
 @pytest.fixture(scope="session")
 def live_server(app) -> Iterator[str]:
+    warm_release(app)
     server = make_server("127.0.0.1", 0, app.server, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}"
     server.shutdown()
+
+
+def warm_release(app) -> None:
+    """Build the demo force's protected release (once per data version) before the browser
+    arrives, so the first page a test opens does not wait for it."""
+    from dashboard import published
+    from dashboard.page_support import today
+    from dashboard.viewer import public_organisation_id
+
+    with app.server.test_request_context("/"):
+        published.release_for(public_organisation_id(), today())
 
 
 @pytest.fixture(scope="session")

@@ -3,10 +3,10 @@ heading order) reports no violation on the pages each role sees, in each languag
 dashboard.i18n.LANGUAGES.
 
 Which triples: `make test` allows this test about 90 s, and axe takes seconds on a page of
-charts and grids, so it checks in English every registered page in each of its two views
-(the full figures, and the disclosure-controlled ones of the public, partners and admin),
-each by the first role that has that view (most pages first), and every role at least once
-(its frame and navigation differ); in each other language, the public summary and the
+charts and grids, so it checks in English every registered page once, by the first role
+that sees it (the disclosure-controlled roles first, so shared pages are checked as the
+public reads them), and every role at least once (its frame and navigation differ); in
+each other language, the public summary and the
 easy-read page for anonymous visitors and the overview for the role that sees most pages.
 Pages and roles come from the page registry and the policy table. Every (page, role,
 language) triple is walked by `python benchmarks/a11y_walk.py` (the lead runs it). The count
@@ -38,17 +38,20 @@ OTHER_LANGUAGE_PAGES = {"public": ["/public", "/how-to-report"]}
 
 
 def plan() -> dict[str, list[tuple[str, str]]]:
-    """role -> [(path, language)] to check (see the module docstring)."""
-    roles = sorted(walk_roles(), key=lambda role: (-len(pages_for(role)), role))
-    seen: set[tuple[str, bool]] = set()
+    """role -> [(path, language)] to check (see the module docstring): in English each page
+    once, the disclosure-controlled roles first (their views of a page shared with staff are
+    the ones the public reads), every role at least once; then the other languages."""
+    roles = sorted(
+        walk_roles(), key=lambda role: (role not in DISCLOSURE_CONTROLLED, -len(pages_for(role)))
+    )
+    seen: set[str] = set()
     chosen: dict[str, list[tuple[str, str]]] = {}
     for role in roles:
-        controlled = role in DISCLOSURE_CONTROLLED
-        fresh = [path for path in pages_for(role) if (path, controlled) not in seen]
+        fresh = [path for path in pages_for(role) if path not in seen]
         fresh = fresh or pages_for(role)[:1]
-        seen.update((path, controlled) for path in fresh)
+        seen.update(fresh)
         chosen[role] = [(path, ENGLISH) for path in fresh]
-    most = roles[0]
+    most = max(roles, key=lambda role: len(pages_for(role)))
     for language in (lang for lang in LANGUAGES if lang != ENGLISH):
         chosen[most].append(("/", language))
         for role, paths in OTHER_LANGUAGE_PAGES.items():

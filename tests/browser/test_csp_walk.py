@@ -1,4 +1,6 @@
-"""Every page as every role in Chromium with the CSP in force: no violation, no console error."""
+"""Every page in Chromium with the CSP in force: no violation, no console error. A page's
+scripts and styles do not depend on who reads it, so each page is opened once, by the first
+role (in this order) that may see it; every role signs in and opens at least one page."""
 
 from __future__ import annotations
 
@@ -12,11 +14,25 @@ from tests.browser.conftest import screenshot, sign_in
 pytestmark = pytest.mark.browser
 
 
+def paths_for(role: str) -> list[str]:
+    """The pages `role` opens: those no earlier role in ROLES opened, else its first page."""
+    seen: set[str] = set()
+    for other in ROLES:
+        visible = sorted(
+            p["path"] for p in dash.page_registry.values() if allowed(other, p["policy_key"])
+        )
+        fresh = [path for path in visible if path not in seen] or visible[:1]
+        if other == role:
+            return fresh
+        seen.update(fresh)
+    raise ValueError(role)
+
+
 @pytest.mark.parametrize("role", ROLES)
 def test_pages_load_without_csp_violations(page, role):
     if role != "public":
         sign_in(page, role)
-    paths = sorted(p["path"] for p in dash.page_registry.values() if allowed(role, p["policy_key"]))
+    paths = paths_for(role)
     assert paths, role
     for path in paths:
         page.goto(page.base_url + path)
