@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from dashboard.disclosure import TOTAL
-from dashboard.release import Table, protect_group
+from dashboard.release_protection import Table, protect_group
 
 AREAS, STRANDS, MONTHS, CHANNELS = ["a", "b", "c"], ["h", "b", "t"], ["m1", "m2"], ["x", "y"]
 
