@@ -1,13 +1,23 @@
-"""The per-person training status: rebuilt from attendance by `refresh_person_status`, read
-"as at a date" by the coverage, refresher and cascade queries."""
+"""The per-person training status and the changes of its counts.
+
+- `TrainingPersonStatus`: one version per person and course kind from each completion date
+  that changes something, read "as at a date" by the cascade and refresher-list queries.
+- `TrainingStatusChange`: by how much each "as at" count changes on a day (people holding a
+  course kind; people with a refresher due, and overdue), so coverage and refresher counts
+  are a sum over a small table whatever the number of people (`held_before`).
+
+Both are rebuilt from attendance by `refresh_person_status` for the people an import touched
+(all of them when asked), in the import's transaction."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from datetime import date
 from itertools import groupby
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, func, insert, select, union
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from data_access.models import (
@@ -15,6 +25,7 @@ from data_access.models import (
     TrainingCourse,
     TrainingPersonStatus,
     TrainingSession,
+    TrainingStatusChange,
 )
 
 #: valid_to of a person's current version: far in the future rather than NULL, so that "as at
@@ -25,6 +36,12 @@ OPEN_END = date(9999, 12, 31)
 CHUNK = 500
 
 Status = TrainingPersonStatus
+Change = TrainingStatusChange
+NO_AREA = 0  # TrainingStatusChange.area_id of people whose record names no area
+TRAINED, WITH_REFRESHER, OVERDUE = "trained", "with_refresher", "overdue"
+VERSION = ("person_code", "course_kind", "valid_from", "valid_to", "refresher_due_on", "rank",
+           "unit", "area_id")  # fmt: skip
+KEY = ("measure", "course_kind", "area_id", "rank", "unit", "day")
 
 
 def status_at(org_id: int, on: date) -> tuple:
@@ -37,7 +54,18 @@ def status_at(org_id: int, on: date) -> tuple:
     )
 
 
-def _completions(session: Session, org_id: int, people: list[str] | None) -> list[tuple]:
+def held_before(org_id: int, on: date, measure: str) -> tuple:
+    """Conditions selecting the changes of `measure` that make its count as at `on`: sum
+    `Change.change` over them (`held()`), grouped as the question needs."""
+    return (Change.organisation_id == org_id, Change.measure == measure, Change.day < on)
+
+
+def held() -> object:
+    """SQL: the count as at the date of `held_before` (the sum of the changes before it)."""
+    return func.coalesce(func.sum(Change.change), 0)
+
+
+def _completions(session: Session, org_id: int, people: list[str]) -> list[tuple]:
     stmt = (
         select(
             TrainingAttendance.person_code,
@@ -50,7 +78,11 @@ def _completions(session: Session, org_id: int, people: list[str] | None) -> lis
         )
         .join(TrainingSession, TrainingSession.id == TrainingAttendance.session_id)
         .join(TrainingCourse, TrainingCourse.id == TrainingSession.course_id)
-        .where(TrainingAttendance.organisation_id == org_id, TrainingAttendance.completed.is_(True))
+        .where(
+            TrainingAttendance.organisation_id == org_id,
+            TrainingAttendance.completed.is_(True),
+            TrainingAttendance.person_code.in_(people),
+        )
         .order_by(
             TrainingAttendance.person_code,
             TrainingCourse.kind,
@@ -58,8 +90,6 @@ def _completions(session: Session, org_id: int, people: list[str] | None) -> lis
             TrainingAttendance.id,
         )
     )
-    if people is not None:
-        stmt = stmt.where(TrainingAttendance.person_code.in_(people))
     return list(session.execute(stmt))
 
 
@@ -91,27 +121,133 @@ def _versions(org_id: int, rows: list[tuple]) -> Iterator[dict]:
             }
 
 
+def _span(changes: Counter, key: tuple, start: date, end: date) -> None:
+    """Counted as at every date in (start, end]: +1 on `start`, -1 on `end`."""
+    changes[(*key, start)] += 1
+    if end != OPEN_END:  # a count as at 9999-12-31 is never asked
+        changes[(*key, end)] -= 1
+
+
+def _refresher_spans(changes: Counter, versions: list[dict]) -> None:
+    """One person's refresher counts: between two of their version dates, in each area where
+    a version in force has a due date, they have a refresher (the earliest due date of those
+    versions) and are overdue once it is before the date asked about."""
+    bounds = sorted({v["valid_from"] for v in versions})
+    for start, end in zip(bounds, [*bounds[1:], OPEN_END], strict=True):
+        earliest: dict[int, date] = {}
+        for v in versions:
+            due = v["refresher_due_on"]
+            if due is not None and v["valid_from"] <= start and v["valid_to"] >= end:
+                area = v["area_id"] or NO_AREA
+                earliest[area] = min(due, earliest.get(area, due))
+        for area, due in earliest.items():
+            _span(changes, (WITH_REFRESHER, "", area, "", ""), start, end)
+            if max(start, due) < end:
+                _span(changes, (OVERDUE, "", area, "", ""), max(start, due), end)
+
+
+def status_changes(versions: Iterable[dict]) -> Counter:
+    """The count changes a set of status versions makes, keyed as `KEY` (people in any order;
+    their versions are grouped here)."""
+    changes: Counter = Counter()
+    by_person = sorted(versions, key=lambda v: v["person_code"])
+    for _person, own in groupby(by_person, key=lambda v: v["person_code"]):
+        own = list(own)
+        for v in own:
+            key = (TRAINED, v["course_kind"], v["area_id"] or NO_AREA, v["rank"], v["unit"])
+            _span(changes, key, v["valid_from"], v["valid_to"])
+        _refresher_spans(changes, own)
+    return changes
+
+
+def _stored_versions(session: Session, org_id: int, people: list[str]) -> list[dict]:
+    stmt = select(*(getattr(Status, c) for c in VERSION)).where(
+        Status.organisation_id == org_id, Status.person_code.in_(people)
+    )
+    return [dict(zip(VERSION, row, strict=True)) for row in session.execute(stmt)]
+
+
+def _upsert(session: Session):
+    module = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+    stmt = module.insert(Change)
+    return stmt.on_conflict_do_update(
+        index_elements=["organisation_id", *KEY],
+        set_={"change": Change.change + stmt.excluded.change},
+    )
+
+
+def apply_changes(session: Session, org_id: int, changes: Counter) -> None:
+    """Add `changes` to the organisation's stored count changes (zeros dropped)."""
+    rows = [
+        {"organisation_id": org_id, **dict(zip(KEY, key, strict=True)), "change": n}
+        for key, n in sorted(changes.items())
+        if n
+    ]
+    for start in range(0, len(rows), CHUNK):
+        session.execute(_upsert(session), rows[start : start + CHUNK])
+    if rows:
+        session.execute(delete(Change).where(Change.organisation_id == org_id, Change.change == 0))
+
+
 def _chunks(codes: Iterable[str]) -> Iterator[list[str]]:
     ordered = sorted(set(codes))
     for start in range(0, len(ordered), CHUNK):
         yield ordered[start : start + CHUNK]
 
 
+def _everyone(session: Session, org_id: int) -> list[str]:
+    """Every person code of the organisation's attendance or status."""
+    stmt = union(
+        select(TrainingAttendance.person_code).where(TrainingAttendance.organisation_id == org_id),
+        select(Status.person_code).where(Status.organisation_id == org_id),
+    )
+    return list(session.scalars(stmt))
+
+
 def refresh_person_status(
-    session: Session, org_id: int, person_codes: Iterable[str] | None = None
+    session: Session,
+    org_id: int,
+    person_codes: Iterable[str] | None = None,
+    *,
+    with_changes: bool = True,
 ) -> int:
-    """Rebuild the training status of an organisation's people from their attendance (all of
-    them, or only `person_codes`); call it after writing attendance, in the same transaction.
-    Returns the number of status rows written. Idempotent."""
-    batches = [None] if person_codes is None else list(_chunks(person_codes))
+    """Rebuild the training status of an organisation's people from their attendance, and the
+    count changes with it (all of them, or only `person_codes`: the people whose attendance,
+    or whose sessions' dates or courses, were written); call it after writing attendance, in
+    the same transaction. Returns the number of status rows written. Idempotent.
+    `with_changes=False` leaves the count changes alone (migration 0004, which predates them)."""
+    everyone = person_codes is None
+    if everyone:
+        session.execute(delete(Status).where(Status.organisation_id == org_id))
+        if with_changes:
+            session.execute(delete(Change).where(Change.organisation_id == org_id))
+        person_codes = _everyone(session, org_id)
     written = 0
-    for people in batches:
-        wipe = delete(Status).where(Status.organisation_id == org_id)
-        if people is not None:
-            wipe = wipe.where(Status.person_code.in_(people))
-        session.execute(wipe)
+    for people in _chunks(person_codes):
+        keep = with_changes and not everyone
+        old = status_changes(_stored_versions(session, org_id, people)) if keep else Counter()
+        if not everyone:
+            session.execute(
+                delete(Status).where(
+                    Status.organisation_id == org_id, Status.person_code.in_(people)
+                )
+            )
         rows = list(_versions(org_id, _completions(session, org_id, people)))
         if rows:
             session.execute(insert(Status), rows)
+        if with_changes:
+            changes = status_changes(rows)
+            changes.subtract(old)
+            apply_changes(session, org_id, changes)
         written += len(rows)
     return written
+
+
+def rebuild_changes(session: Session, org_id: int) -> int:
+    """Recompute the organisation's count changes from its stored status (a migration, or a
+    check that the maintained changes are right). Returns the number of change rows."""
+    session.execute(delete(Change).where(Change.organisation_id == org_id))
+    stmt = select(Status.person_code).where(Status.organisation_id == org_id).distinct()
+    for people in _chunks(session.scalars(stmt)):
+        apply_changes(session, org_id, status_changes(_stored_versions(session, org_id, people)))
+    return int(session.scalar(select(func.count()).where(Change.organisation_id == org_id)) or 0)

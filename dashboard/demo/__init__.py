@@ -46,6 +46,7 @@ from data_access.models import (
     TrainingCourse,
     TrainingPersonStatus,
     TrainingSession,
+    TrainingStatusChange,
     User,
     WorkforceCount,
 )
@@ -68,6 +69,7 @@ SEEDED = (
     TrainingSession,
     TrainingAttendance,
     TrainingPersonStatus,
+    TrainingStatusChange,
     CommunityEvent,
     SurveyResponse,
     Commitment,

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import pandas as pd
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from data_access import audit
@@ -28,7 +29,7 @@ from data_access.imports.summary import (
     ImportSummary,
 )  # fmt: skip
 from data_access.imports.write import Progress, write_plan
-from data_access.models import ImportBatch
+from data_access.models import ImportBatch, TrainingAttendance, TrainingSession
 from data_access.organisations import bump_data_version, data_version
 from data_access.queries.common import check_org
 from data_access.training_status import refresh_person_status
@@ -38,6 +39,38 @@ DEFAULT_MAX_MB = 20.0
 
 # Kinds whose rows change who is trained, in what, and when a refresher is due.
 TRAINING_KINDS = frozenset({"training_courses", "training_sessions", "training_attendance"})
+# Per kind: the attributes whose change moves its attendees' training status, and how the
+# attendees of the changed records are found (attendance rows name their person).
+STATUS_INPUTS = {
+    "training_courses": ({"kind"}, TrainingSession.course_id),
+    "training_sessions": ({"held_on", "course_id"}, TrainingAttendance.session_id),
+}
+
+
+def touched_people(session: Session, org_id: int, plan: Plan) -> set[str]:
+    """The people whose training status an applied plan may have changed: the persons of
+    written attendance; the attendees of sessions whose date or course changed, and of the
+    sessions of courses whose kind changed. New courses and sessions have no attendees."""
+    if plan.kind.name == "training_attendance":
+        at = plan.attributes.index("person_code")
+        people = {row[at] for row in plan.inserts}
+        for u in plan.updates:
+            people.add(u.values["person_code"])
+            people.update(str(v) for v in u.changes.get("person_code", ()))
+        return people
+    inputs, column = STATUS_INPUTS[plan.kind.name]
+    ids = [u.id for u in plan.updates if inputs & u.changes.keys()]
+    a, s = TrainingAttendance, TrainingSession
+    people: set[str] = set()
+    for start in range(0, len(ids), 500):
+        stmt = (
+            select(a.person_code)
+            .join(s, s.id == a.session_id)
+            .where(a.organisation_id == org_id, column.in_(ids[start : start + 500]))
+            .distinct()
+        )
+        people.update(session.scalars(stmt))
+    return people
 
 
 @dataclass
@@ -200,8 +233,8 @@ def apply_import(
         summary.batch_id = batch.id
         write_plan(session, org_id, plan, batch.id, username, codes_by_id, on_progress, cancelled)
         changed = summary.added or summary.updated
-        if changed and summary.kind in TRAINING_KINDS:
-            refresh_person_status(session, org_id)  # the per-person status follows attendance
+        if changed and summary.kind in TRAINING_KINDS:  # the status follows attendance
+            refresh_person_status(session, org_id, touched_people(session, org_id, plan))
         summary.data_version = (
             bump_data_version(session, org_id) if changed else data_version(session, org_id)
         )

@@ -19,6 +19,7 @@ from data_access.models.training import (
     TrainingCourse,
     TrainingPersonStatus,
     TrainingSession,
+    TrainingStatusChange,
 )
 
 __all__ = [
@@ -44,6 +45,7 @@ __all__ = [
     "TrainingCourse",
     "TrainingPersonStatus",
     "TrainingSession",
+    "TrainingStatusChange",
     "User",
     "WorkforceCount",
 ]

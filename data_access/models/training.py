@@ -113,3 +113,29 @@ class TrainingPersonStatus(OrgScoped, Base):
     rank: Mapped[str] = mapped_column(vocab(RANKS, "rank_code"))
     unit: Mapped[str] = mapped_column(vocab(UNITS, "unit_code"))
     area_id: Mapped[int | None] = mapped_column(ForeignKey("area.id", ondelete="SET NULL"))
+
+
+class TrainingStatusChange(Base):
+    """Derived from the training status: by how much each "as at" count changes on a day, so
+    that a count as at date `on` is the sum of its changes on days before `on` — a read of a
+    table whose size follows the days and groups, not the people or their attendance.
+
+    measure "trained": people holding a course kind (by kind, area, rank, unit): +1 on a
+    version's valid_from, -1 on its valid_to. Person-level measures (course_kind ""):
+    "with_refresher" (people with a refresher due date, by area) and "overdue" (their
+    earliest due date passed). "No area" is area_id 0 and "not applicable" is "", so that
+    the key has no NULLs and a change is one upsert. Maintained with the status by
+    `data_access.training_status.refresh_person_status`; never edited by hand."""
+
+    __tablename__ = "training_status_change"
+
+    organisation_id: Mapped[int] = mapped_column(
+        ForeignKey("organisation.id", ondelete="CASCADE"), primary_key=True
+    )
+    measure: Mapped[str] = mapped_column(String(16), primary_key=True)
+    course_kind: Mapped[str] = mapped_column(String(32), primary_key=True)
+    area_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    rank: Mapped[str] = mapped_column(String(32), primary_key=True)
+    unit: Mapped[str] = mapped_column(String(32), primary_key=True)
+    day: Mapped[date] = mapped_column(primary_key=True)
+    change: Mapped[int]

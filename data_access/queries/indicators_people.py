@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date
 
 import pandas as pd
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from data_access.models import (
@@ -22,7 +22,15 @@ from data_access.queries.indicators_common import area_code, in_period, to_long
 from data_access.queries.kpis import REVIEW_INTERVAL
 from data_access.queries.scheme import training_coverage
 from data_access.sql import count_if
-from data_access.training_status import Status, status_at
+from data_access.training_status import (
+    OVERDUE,
+    TRAINED,
+    WITH_REFRESHER,
+    Change,
+    Status,
+    held,
+    held_before,
+)
 from data_access.vocab import LEADERSHIP_RANKS
 
 #: Units whose officers investigate hate crime (the specialised course's audience).
@@ -71,16 +79,17 @@ def _trained(session, org_id, on, kind, column, ranks=None, units=None) -> pd.Da
     """People who completed a course of `kind` on a session held before `on`, each once, in
     the area (and with the rank and unit) of their latest such completion."""
     stmt = (
-        select(area_code(), func.count())
-        .select_from(Status)
-        .outerjoin(Area, Area.id == Status.area_id)
-        .where(*status_at(org_id, on), Status.course_kind == kind)
+        select(area_code(), held())
+        .select_from(Change)
+        .outerjoin(Area, Area.id == Change.area_id)
+        .where(*held_before(org_id, on, TRAINED), Change.course_kind == kind)
         .group_by(Area.code)
+        .having(held() != 0)
     )
     if ranks is not None:
-        stmt = stmt.where(Status.rank.in_(ranks))
+        stmt = stmt.where(Change.rank.in_(ranks))
     if units is not None:
-        stmt = stmt.where(Status.unit.in_(units))
+        stmt = stmt.where(Change.unit.in_(units))
     return frame(session, stmt, ["area", column])
 
 
@@ -105,18 +114,30 @@ def _headcount(session, org_id, on, column, ranks=None, units=None) -> pd.DataFr
 
 
 def _refreshers(session: Session, org_id: int, on: date) -> pd.DataFrame:
-    """People with a refresher due date, and those overdue, by area (see training_counts)."""
-    person = (
-        select(Status.person_code, Status.area_id, func.min(Status.refresher_due_on).label("due"))
-        .where(*status_at(org_id, on), Status.refresher_due_on.is_not(None))
-        .group_by(Status.person_code, Status.area_id)
+    """People with a refresher due date, and those overdue, by area (see training_counts):
+    sums of the count changes before `on`, never a pass over the people."""
+    changes = (
+        select(
+            Change.area_id,
+            func.sum(case((Change.measure == WITH_REFRESHER, Change.change), else_=0)).label(
+                "with_refresher"
+            ),
+            func.sum(case((Change.measure == OVERDUE, Change.change), else_=0)).label("overdue"),
+        )
+        .where(
+            Change.organisation_id == org_id,
+            Change.measure.in_((WITH_REFRESHER, OVERDUE)),
+            Change.day < on,
+        )
+        .group_by(Change.area_id)
         .subquery()
     )
     stmt = (
-        select(area_code(), func.count(), count_if(person.c.due < on))
-        .select_from(person)
-        .outerjoin(Area, Area.id == person.c.area_id)
+        select(area_code(), func.sum(changes.c.with_refresher), func.sum(changes.c.overdue))
+        .select_from(changes)
+        .outerjoin(Area, Area.id == changes.c.area_id)
         .group_by(Area.code)
+        .having(func.sum(changes.c.with_refresher) != 0)
     )
     return frame(session, stmt, ["area", "with_refresher", "overdue"])
 

@@ -15,7 +15,7 @@ from data_access.models import (
     WorkforceCount,
 )
 from data_access.queries.common import Period, active_at, check_org, frame
-from data_access.training_status import Status, status_at
+from data_access.training_status import TRAINED, Change, held, held_before
 
 
 def _by_area(session: Session, org_id: int, stmt, columns: list[str]) -> pd.DataFrame:
@@ -49,13 +49,14 @@ def training_coverage(
     """Coverage of one course kind at a date by area: columns area, trained, headcount.
 
     trained: people who completed the course on a session held before `on`, each counted
-    once, in the area of their latest such completion (the training status as at `on`);
+    once, in the area of their latest such completion (the training status as at `on`, read
+    from its count changes);
     headcount: the latest workforce snapshot on or before `on`."""
     check_org(session, org_id)
     trained = (
-        select(Status.area_id, func.count().label("trained"))
-        .where(*status_at(org_id, on), Status.course_kind == course_kind)
-        .group_by(Status.area_id)
+        select(Change.area_id, held().label("trained"))
+        .where(*held_before(org_id, on, TRAINED), Change.course_kind == course_kind)
+        .group_by(Change.area_id)
     )
     snapshot = (
         select(func.max(WorkforceCount.as_of))

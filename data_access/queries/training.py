@@ -20,13 +20,13 @@ from data_access.queries.common import Period, area_ids, check_org, frame
 from data_access.queries.indicators_common import area_code, in_period
 from data_access.queries.indicators_people import trained_trainer
 from data_access.sql import count_if
-from data_access.training_status import Status, status_at
+from data_access.training_status import TRAINED, Change, Status, held, held_before, status_at
 
 #: Averages of fewer people than this are not shown (n is always shown).
 MIN_AVERAGE_N = 5
 DIMENSIONS = {
-    "rank": (Status.rank, WorkforceCount.rank),
-    "unit": (Status.unit, WorkforceCount.unit),
+    "rank": (Change.rank, WorkforceCount.rank),
+    "unit": (Change.unit, WorkforceCount.unit),
 }
 
 
@@ -40,9 +40,10 @@ def coverage_by(
     status_column, workforce_column = DIMENSIONS[dimension]
     ids = area_ids(session, org_id, area)
     trained = (
-        select(status_column, func.count())
-        .where(*status_at(org_id, on), Status.course_kind == kind)
+        select(status_column, held())
+        .where(*held_before(org_id, on, TRAINED), Change.course_kind == kind)
         .group_by(status_column)
+        .having(held() != 0)
     )
     snapshot = (
         select(func.max(WorkforceCount.as_of))
@@ -55,7 +56,7 @@ def coverage_by(
         .group_by(workforce_column)
     )
     if ids is not None:
-        trained = trained.where(Status.area_id.in_(ids))
+        trained = trained.where(Change.area_id.in_(ids))
         headcount = headcount.where(WorkforceCount.area_id.in_(ids))
     result = frame(session, trained, ["group", "trained"]).merge(
         frame(session, headcount, ["group", "headcount"]), on="group", how="outer"
@@ -146,8 +147,8 @@ def cascade(session: Session, org_id: int, period: Period, area: str | None = No
 def trainers_count(session: Session, org_id: int, on: date) -> int:
     """People who completed a train-the-trainer course on a session held before `on`."""
     check_org(session, org_id)
-    stmt = select(func.count()).where(
-        *status_at(org_id, on), Status.course_kind == "train_the_trainer"
+    stmt = select(held()).where(
+        *held_before(org_id, on, TRAINED), Change.course_kind == "train_the_trainer"
     )
     return int(session.scalar(stmt) or 0)
 

@@ -1,0 +1,85 @@
+"""An import of training records refreshes the status of the people it touched, and only
+theirs: afterwards the status and its count changes equal a full rebuild."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from data_access.db import make_engine
+from data_access.models import TrainingPersonStatus, TrainingStatusChange
+from data_access.training_status import refresh_person_status
+from tests.data_access.imports.helpers import org_id, run
+from tests.data_access.training.data import build
+
+ATTENDANCE = (
+    "session_code,person_code,rank,unit,area_code,completed,pre_score,post_score,"
+    "followup_score,refresher_due_on\n"
+    "A4,P2,constable,response,N,true,,,,2027-03-01\n"  # a new completion: P2's due date moves
+    "A2,P3,constable,response,N,true,40,60,55,2027-02-01\n"  # P3 moves from S to N
+    "A3,NEW1,sergeant,cid,S,true,,,,\n"  # someone new
+)
+SESSIONS = (
+    "code,course_code,held_on,area_code,lead_trainer_code\n"
+    "A1,AW,2025-07-01,N,\n"  # a month later: P1 and P2 are trained later
+    "C4,TTT,2025-08-01,N,T1\n"  # now a train-the-trainer session: Q6 becomes a trainer
+)
+COURSES = (
+    "code,title,kind,mode,delivered_by,provider,duration_hours\n"
+    "CL,CL,investigation,on_site,joint,Pride Network,0\n"  # Q1, Q2, Q4, Q5 change course kind
+)
+TOUCHED = {
+    "training_attendance": {"P2", "P3", "NEW1"},
+    "training_sessions": {"P1", "P2", "P3", "Q6"},
+    "training_courses": {"Q1", "Q2", "Q4", "Q5", "Q6"},
+}
+
+
+@pytest.fixture
+def url(empty_url):
+    engine = make_engine(empty_url)
+    with Session(engine) as session:
+        build(session)
+        session.commit()
+    engine.dispose()
+    return empty_url
+
+
+def _status(session, org) -> dict:
+    s = TrainingPersonStatus
+    stmt = select(s.id, s.person_code, s.course_kind, s.valid_from, s.valid_to,
+                  s.refresher_due_on, s.area_id).where(s.organisation_id == org)  # fmt: skip
+    return {tuple(row[1:]): row[0] for row in session.execute(stmt)}
+
+
+def _changes(session, org) -> set:
+    c = TrainingStatusChange
+    stmt = select(c.measure, c.course_kind, c.area_id, c.rank, c.unit, c.day, c.change)
+    return {tuple(row) for row in session.execute(stmt.where(c.organisation_id == org))}
+
+
+@pytest.mark.parametrize(
+    ("kind", "data"),
+    [("training_attendance", ATTENDANCE), ("training_sessions", SESSIONS),
+     ("training_courses", COURSES)],
+)  # fmt: skip
+def test_an_import_refreshes_exactly_the_people_it_touched(url, kind, data):
+    engine = make_engine(url)
+    with Session(engine) as session:
+        org = org_id(session, "TRN")
+        before = _status(session, org)
+    summary = run(url, kind, data, org="TRN")
+    assert summary.status == "applied", summary.message
+    with Session(engine) as session:
+        after, changes = _status(session, org), _changes(session, org)
+        moved = {key[0] for key in set(after) ^ set(before)}
+        assert moved and moved <= TOUCHED[kind]
+        # people the import did not touch keep their very rows (never deleted and re-added)
+        kept = {key: ident for key, ident in after.items() if key[0] not in TOUCHED[kind]}
+        assert kept == {key: ident for key, ident in before.items() if key[0] not in TOUCHED[kind]}
+        refresh_person_status(session, org)  # everyone, from scratch
+        assert set(_status(session, org)) == set(after)
+        assert _changes(session, org) == changes
+        session.rollback()
+    engine.dispose()
