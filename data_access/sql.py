@@ -49,3 +49,8 @@ def _days_pg(element, compiler, **kw):
 def count_if(condition) -> object:
     """SQL: how many rows of the group meet `condition` (NULL counts as not met; 0 when empty)."""
     return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+
+
+def sum_if(condition, column) -> object:
+    """SQL: the sum of `column` over the rows of the group that meet `condition` (0 when none)."""
+    return func.coalesce(func.sum(case((condition, column), else_=0)), 0)

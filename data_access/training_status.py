@@ -6,8 +6,9 @@
   course kind; people with a refresher due, and overdue), so coverage and refresher counts
   are a sum over a small table whatever the number of people (`held_before`).
 
-Both are rebuilt from attendance by `refresh_person_status` for the people an import touched
-(all of them when asked), in the import's transaction."""
+Both, and the session tallies of `data_access.training_tally`, are rebuilt from attendance by
+`refresh_person_status` for the people an import touched (all of them when asked), in the
+import's transaction."""
 
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ from data_access.models import (
     TrainingSession,
     TrainingStatusChange,
 )
+from data_access.training_tally import refresh_previous, refresh_tallies
 
 #: valid_to of a person's current version: far in the future rather than NULL, so that "as at
 #: a recent date" is one index range (valid_to >= on) over the current versions only.
@@ -209,22 +211,23 @@ def refresh_person_status(
     org_id: int,
     person_codes: Iterable[str] | None = None,
     *,
-    with_changes: bool = True,
+    with_counts: bool = True,
 ) -> int:
     """Rebuild the training status of an organisation's people from their attendance, and the
     count changes with it (all of them, or only `person_codes`: the people whose attendance,
     or whose sessions' dates or courses, were written); call it after writing attendance, in
     the same transaction. Returns the number of status rows written. Idempotent.
-    `with_changes=False` leaves the count changes alone (migration 0004, which predates them)."""
+    With them go the count changes and the session tallies (`data_access.training_tally`);
+    `with_counts=False` leaves those alone (migration 0004, which predates them)."""
     everyone = person_codes is None
     if everyone:
         session.execute(delete(Status).where(Status.organisation_id == org_id))
-        if with_changes:
+        if with_counts:
             session.execute(delete(Change).where(Change.organisation_id == org_id))
         person_codes = _everyone(session, org_id)
-    written = 0
+    written, sessions = 0, set()
     for people in _chunks(person_codes):
-        keep = with_changes and not everyone
+        keep = with_counts and not everyone
         old = status_changes(_stored_versions(session, org_id, people)) if keep else Counter()
         if not everyone:
             session.execute(
@@ -235,11 +238,14 @@ def refresh_person_status(
         rows = list(_versions(org_id, _completions(session, org_id, people)))
         if rows:
             session.execute(insert(Status), rows)
-        if with_changes:
+        if with_counts:
             changes = status_changes(rows)
             changes.subtract(old)
             apply_changes(session, org_id, changes)
+            sessions |= refresh_previous(session, org_id, people)
         written += len(rows)
+    if with_counts:
+        refresh_tallies(session, org_id, None if everyone else sessions)
     return written
 
 

@@ -19,6 +19,7 @@ from data_access.models.training import (
     TrainingCourse,
     TrainingPersonStatus,
     TrainingSession,
+    TrainingSessionTally,
     TrainingStatusChange,
 )
 
@@ -45,6 +46,7 @@ __all__ = [
     "TrainingCourse",
     "TrainingPersonStatus",
     "TrainingSession",
+    "TrainingSessionTally",
     "TrainingStatusChange",
     "User",
     "WorkforceCount",

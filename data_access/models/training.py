@@ -65,6 +65,11 @@ class TrainingAttendance(OrgScoped, Timestamped, Base):
     post_score: Mapped[float | None]
     followup_score: Mapped[float | None]
     refresher_due_on: Mapped[date | None]
+    # Derived (data_access.training_tally), for "people once" counts over a period without a
+    # distinct count: the person's previous completion of the same course (in any area, and
+    # in this record's area); NULL when none or not completed.
+    previous_completion_on: Mapped[date | None]
+    previous_completion_in_area_on: Mapped[date | None]
 
     session: Mapped[TrainingSession] = relationship()
 
@@ -139,3 +144,32 @@ class TrainingStatusChange(Base):
     unit: Mapped[str] = mapped_column(String(32), primary_key=True)
     day: Mapped[date] = mapped_column(primary_key=True)
     change: Mapped[int]
+
+
+class TrainingSessionTally(Base):
+    """Derived, per session: its attendance counted by the attendee's area, completion and
+    previous completion dates (the person's previous completion of the same course, in any
+    area and in this area; 0001-01-01 when none), with the sums the score averages need.
+
+    People who completed a course in a period, each once, are the completions in it whose
+    previous completion is before the period (no distinct count over the attendance); means
+    are sums over counts. Rebuilt per session by `data_access.training_tally`."""
+
+    __tablename__ = "training_session_tally"
+
+    organisation_id: Mapped[int] = mapped_column(
+        ForeignKey("organisation.id", ondelete="CASCADE"), primary_key=True
+    )
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("training_session.id", ondelete="CASCADE"), primary_key=True
+    )
+    area_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)  # 0: none
+    completed: Mapped[bool] = mapped_column(primary_key=True)
+    previous_on: Mapped[date] = mapped_column(primary_key=True)
+    previous_in_area_on: Mapped[date] = mapped_column(primary_key=True)
+    attended: Mapped[int]
+    scored: Mapped[int]  # with both a pre and a post score
+    pre_sum: Mapped[float]  # of those with both scores
+    post_sum: Mapped[float]
+    followed_up: Mapped[int]
+    followup_sum: Mapped[float]

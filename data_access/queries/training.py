@@ -19,8 +19,9 @@ from data_access.models import (
 from data_access.queries.common import Period, area_ids, check_org, frame
 from data_access.queries.indicators_common import area_code, in_period
 from data_access.queries.indicators_people import trained_trainer
-from data_access.sql import count_if
+from data_access.sql import count_if, sum_if
 from data_access.training_status import TRAINED, Change, Status, held, held_before, status_at
+from data_access.training_tally import Tally, once_in
 
 #: Averages of fewer people than this are not shown (n is always shown).
 MIN_AVERAGE_N = 5
@@ -78,15 +79,30 @@ def _attendance(org_id: int, period: Period, ids: list[int] | None, kind: str | 
     return tuple(conditions)
 
 
+def _tallied(org_id: int, period: Period, ids: list[int] | None, kind: str | None) -> tuple:
+    """Conditions on session tallies joined to their session and course: the organisation's
+    sessions held in the period, attendees of the areas `ids` (None: all), courses of `kind`."""
+    conditions = [
+        Tally.organisation_id == org_id,
+        TrainingSession.organisation_id == org_id,
+        *in_period(TrainingSession.held_on, period),
+    ]
+    if ids is not None:
+        conditions.append(Tally.area_id.in_(ids))
+    if kind is not None:
+        conditions.append(TrainingCourse.kind == kind)
+    return tuple(conditions)
+
+
 def delivery(
     session: Session, org_id: int, period: Period, area: str | None = None, kind: str | None = None
 ) -> pd.DataFrame:
     """Courses delivered in the period: columns course, kind, mode, delivered_by, provider,
-    sessions, people (distinct people who completed a session of the course)."""
+    sessions (with an attendee, in the area when one is chosen), people (who completed a
+    session of the course, each once: read from the session tallies, no distinct count)."""
     check_org(session, org_id)
-    completed = func.count(func.distinct(TrainingAttendance.person_code)).filter(
-        TrainingAttendance.completed.is_(True)
-    )
+    ids = area_ids(session, org_id, area)
+    people = sum_if(once_in(period.start, in_area=ids is not None), Tally.attended)
     stmt = (
         select(
             TrainingCourse.title,
@@ -95,11 +111,12 @@ def delivery(
             TrainingCourse.delivered_by,
             TrainingCourse.provider,
             func.count(func.distinct(TrainingSession.id)),
-            completed,
+            people,
         )
-        .join(TrainingSession, TrainingSession.id == TrainingAttendance.session_id)
+        .select_from(Tally)
+        .join(TrainingSession, TrainingSession.id == Tally.session_id)
         .join(TrainingCourse, TrainingCourse.id == TrainingSession.course_id)
-        .where(*_attendance(org_id, period, area_ids(session, org_id, area), kind))
+        .where(*_tallied(org_id, period, ids, kind))
         .group_by(
             TrainingCourse.title,
             TrainingCourse.kind,
@@ -185,33 +202,36 @@ def assessment(
 ) -> pd.DataFrame:
     """Scores of completed attendance in the period by course kind: columns kind, scored (n
     with pre and post score), pre, post, change (mean post - pre), followed_up (n with a
-    follow-up score), followup (mean). Means of fewer than MIN_AVERAGE_N people are None."""
+    follow-up score), followup (mean). Means of fewer than MIN_AVERAGE_N people are None.
+    Read from the session tallies' counts and sums."""
     check_org(session, org_id)
-    a = TrainingAttendance
-    both = a.pre_score.is_not(None) & a.post_score.is_not(None)
     stmt = (
         select(
             TrainingCourse.kind,
-            count_if(both),
-            func.avg(a.pre_score).filter(both),
-            func.avg(a.post_score).filter(both),
-            func.avg(a.post_score - a.pre_score).filter(both),
-            func.count(a.followup_score),
-            func.avg(a.followup_score),
+            func.sum(Tally.scored),
+            func.sum(Tally.pre_sum),
+            func.sum(Tally.post_sum),
+            func.sum(Tally.followed_up),
+            func.sum(Tally.followup_sum),
         )
-        .join(TrainingSession, TrainingSession.id == a.session_id)
+        .select_from(Tally)
+        .join(TrainingSession, TrainingSession.id == Tally.session_id)
         .join(TrainingCourse, TrainingCourse.id == TrainingSession.course_id)
         .where(
-            *_attendance(org_id, period, area_ids(session, org_id, area), kind),
-            a.completed.is_(True),
+            *_tallied(org_id, period, area_ids(session, org_id, area), kind),
+            Tally.completed.is_(True),
         )
         .group_by(TrainingCourse.kind)
         .order_by(TrainingCourse.kind)
     )
-    columns = ["kind", "scored", "pre", "post", "change", "followed_up", "followup"]
-    result = frame(session, stmt, columns)
+    sums = frame(session, stmt, ["kind", "scored", "pre", "post", "followed_up", "followup"])
+    sums[["scored", "followed_up"]] = sums[["scored", "followed_up"]].astype("int64")
+    for column in ("pre", "post", "followup"):
+        sums[column] = sums[column].astype(float)
+    sums["change"] = sums["post"] - sums["pre"]
+    result = sums[["kind", "scored", "pre", "post", "change", "followed_up", "followup"]].copy()
     for mean, n in (("pre", "scored"), ("post", "scored"), ("change", "scored"),
                     ("followup", "followed_up")):  # fmt: skip
-        values = result[mean].astype(float).round(1)
-        result[mean] = values.where(result[n] >= MIN_AVERAGE_N, None).astype(object)
+        values = (result[mean] / result[n].where(result[n] > 0)).round(1)
+        result[mean] = values.astype(object).where(result[n] >= MIN_AVERAGE_N, None)
     return result

@@ -86,7 +86,7 @@ def _backfill() -> None:
     session = Session(bind=op.get_bind())
     org_ids = session.execute(sa.text("SELECT id FROM organisation")).scalars().all()
     for org_id in org_ids:
-        refresh_person_status(session, org_id, with_changes=False)
+        refresh_person_status(session, org_id, with_counts=False)
     session.flush()
 
 

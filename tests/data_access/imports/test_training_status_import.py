@@ -1,5 +1,6 @@
 """An import of training records refreshes the status of the people it touched, and only
-theirs: afterwards the status and its count changes equal a full rebuild."""
+theirs: afterwards the status, its count changes, the previous-completion links and the
+session tallies equal a full rebuild."""
 
 from __future__ import annotations
 
@@ -8,7 +9,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from data_access.db import make_engine
-from data_access.models import TrainingPersonStatus, TrainingStatusChange
+from data_access.models import (
+    TrainingAttendance,
+    TrainingPersonStatus,
+    TrainingSessionTally,
+    TrainingStatusChange,
+)
 from data_access.training_status import refresh_person_status
 from tests.data_access.imports.helpers import org_id, run
 from tests.data_access.training.data import build
@@ -53,6 +59,20 @@ def _status(session, org) -> dict:
     return {tuple(row[1:]): row[0] for row in session.execute(stmt)}
 
 
+def _tallies(session, org) -> tuple[set, set]:
+    """The session tallies and the previous-completion links of the attendance."""
+    t, a = TrainingSessionTally, TrainingAttendance
+    tallies = select(
+        t.session_id, t.area_id, t.completed, t.previous_on, t.previous_in_area_on, t.attended,
+        t.scored, t.pre_sum, t.followup_sum,
+    )  # fmt: skip
+    links = select(a.id, a.previous_completion_on, a.previous_completion_in_area_on)
+    return (
+        {tuple(row) for row in session.execute(tallies.where(t.organisation_id == org))},
+        {tuple(row) for row in session.execute(links.where(a.organisation_id == org))},
+    )
+
+
 def _changes(session, org) -> set:
     c = TrainingStatusChange
     stmt = select(c.measure, c.course_kind, c.area_id, c.rank, c.unit, c.day, c.change)
@@ -73,6 +93,7 @@ def test_an_import_refreshes_exactly_the_people_it_touched(url, kind, data):
     assert summary.status == "applied", summary.message
     with Session(engine) as session:
         after, changes = _status(session, org), _changes(session, org)
+        tallies = _tallies(session, org)
         moved = {key[0] for key in set(after) ^ set(before)}
         assert moved and moved <= TOUCHED[kind]
         # people the import did not touch keep their very rows (never deleted and re-added)
@@ -81,5 +102,6 @@ def test_an_import_refreshes_exactly_the_people_it_touched(url, kind, data):
         refresh_person_status(session, org)  # everyone, from scratch
         assert set(_status(session, org)) == set(after)
         assert _changes(session, org) == changes
+        assert _tallies(session, org) == tallies
         session.rollback()
     engine.dispose()
