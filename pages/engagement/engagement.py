@@ -17,6 +17,7 @@ from components.kpi_card import create_kpi_card, create_kpi_row
 from components.palette import OKABE_ITO
 from components.section import create_section
 from dashboard.access import register_page
+from dashboard.downloads import labelled
 from dashboard.extensions import db
 from dashboard.formatting import format_number, format_percent
 from dashboard.i18n import N_, _
@@ -188,4 +189,6 @@ def update_engagement(store, *_saved):
     return *[shown[name] for name in SECTIONS], *cards
 
 
-register_section_downloads(PREFIX, DOWNLOADS, lambda name, store: section_frames(store)[name])
+register_section_downloads(  # the CSV carries the headers its table shows
+    PREFIX, DOWNLOADS, lambda name, store: labelled(section_frames(store)[name], column_label)
+)

@@ -11,6 +11,7 @@ from components.filter_bar import Option, create_filter_dropdown
 from components.kpi_card import create_empty_kpi_card, create_kpi_card, create_kpi_row
 from components.section import create_section, create_table
 from dashboard.access import register_page
+from dashboard.downloads import labelled
 from dashboard.formatting import format_date, format_number, format_percent, plural_count
 from dashboard.i18n import N_, _, ngettext
 from dashboard.page_support import (
@@ -250,4 +251,6 @@ FRAMES = {
 }
 
 
-register_section_downloads(PREFIX, DOWNLOADS, lambda name, store: FRAMES[name](store))
+register_section_downloads(  # the CSV carries the headers its table shows
+    PREFIX, DOWNLOADS, lambda name, store: labelled(FRAMES[name](store), column_label)
+)

@@ -117,7 +117,7 @@ def test_download_gives_the_table_shown(app, login_as):
     response = client.post("/_dash-update-component", json=body)
     assert response.status_code == 200
     content = response_data(response)["training-partners-download"]["data"]["content"]
-    assert content.splitlines()[0] == "provider,sessions,people"
+    assert content.splitlines()[0] == "Partner,Sessions,People completed"  # the table's headers
 
 
 @pytest.mark.parametrize("role", ["public", "partner", "admin"])
