@@ -20,7 +20,7 @@ from dash.exceptions import PreventUpdate
 
 from components.chart_table import create_data_table, create_empty_state
 from dashboard.access import refuse, register_page
-from dashboard.downloads import csv_download
+from dashboard.downloads import csv_download, download_name, labelled
 from dashboard.extensions import db
 from dashboard.filters import quarter_choices, quarter_period
 from dashboard.formatting import format_date, format_number
@@ -220,5 +220,6 @@ def download_scrutiny_logs(n_clicks, quarter):
         raise PreventUpdate
     quarter = chosen_quarter(quarter)
     cases, _meta = cases_frame(quarter)
-    return csv_download(cases[["log_number", "strand"]], f"scrutiny-{quarter}-log-numbers",
-                        "scrutiny-log-numbers")  # fmt: skip
+    logs = labelled(cases[["log_number", "strand"]], column_label)  # the table's headers
+    name = download_name("scrutiny", "log-numbers", {"query": {"period": quarter}})
+    return csv_download(logs, name, "scrutiny-log-numbers")

@@ -46,9 +46,11 @@ def test_the_coordinator_draws_once_exports_and_records(app, login_as, demo_url)
     callback = find_callback(app, "scrutiny-logs-download.data")
     body = request_body(callback, {"scrutiny-logs-button.n_clicks": 1,
                                    "scrutiny-quarter.value": QUARTER})  # fmt: skip
-    content = response_data(client.post("/_dash-update-component", json=body))[
-        "scrutiny-logs-download"]["data"]["content"]  # fmt: skip
-    assert content.splitlines()[0] == "log_number,strand"
+    download = response_data(client.post("/_dash-update-component", json=body))[
+        "scrutiny-logs-download"]["data"]  # fmt: skip
+    content = download["content"]
+    assert download["filename"] == f"scrutiny-log-numbers-{QUARTER}.csv"
+    assert content.splitlines()[0] == "Log number,Strand"
     assert sorted(line.split(",")[0] for line in content.splitlines()[1:]) == sorted(logs)
     saved = call(client, find_callback(app, "scrutiny-save-message.children"), {
         "scrutiny-save.n_clicks": 1, "scrutiny-case.value": options[0]["value"],
