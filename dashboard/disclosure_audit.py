@@ -10,6 +10,7 @@ import itertools
 from dataclasses import dataclass, field
 
 from dashboard.disclosure_intruder import Equations, Finding, equations, exposed_cells
+from dashboard.open_data.harvest import request_body
 from dashboard.policy import allowed
 from dashboard.release import TABLES, TOTAL, Release, recording
 from data_access.vocab import CHANNELS, STRANDS
@@ -78,29 +79,6 @@ def page_callbacks(dash_app, prefix: str) -> list[tuple[dict, str]]:
         elif store in states:
             found += [(cb, i) for i in inputs if i.endswith(".n_clicks")]
     return found
-
-
-def request_body(cb: dict, store: dict, trigger: str) -> dict:
-    """The JSON body the browser sends for `cb` with this store, `trigger` just changed."""
-    output = cb["output"]
-    parts = output[2:-2].split("...") if output.startswith("..") else [output]
-    outputs = [dict(zip(("id", "property"), p.rsplit(".", 1), strict=True)) for p in parts]
-
-    def items(deps):
-        values = []
-        for d in deps:
-            name = f"{d['id']}.{d['property']}"
-            value = store if name.endswith("-filters.data") else (1 if name == trigger else None)
-            values.append({"id": d["id"], "property": d["property"], "value": value})
-        return values
-
-    return {
-        "output": output,
-        "outputs": outputs if output.startswith("..") else outputs[0],
-        "inputs": items(cb["inputs"]),
-        "state": items(cb["state"]),
-        "changedPropIds": [trigger],
-    }
 
 
 def harvest(

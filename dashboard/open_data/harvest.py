@@ -53,11 +53,32 @@ def harvest_api(client, ranges: Sequence[Range], areas: Sequence[str]) -> tuple[
     return calls, sorted(found, key=repr)
 
 
+def request_body(cb: dict, store: dict, trigger: str) -> dict:
+    """The JSON body the browser sends for `cb` with this store, `trigger` just changed."""
+    output = cb["output"]
+    parts = output[2:-2].split("...") if output.startswith("..") else [output]
+    outputs = [dict(zip(("id", "property"), p.rsplit(".", 1), strict=True)) for p in parts]
+
+    def items(deps):
+        values = []
+        for d in deps:
+            name = f"{d['id']}.{d['property']}"
+            value = store if name.endswith("-filters.data") else (1 if name == trigger else None)
+            values.append({"id": d["id"], "property": d["property"], "value": value})
+        return values
+
+    return {
+        "output": output,
+        "outputs": outputs if output.startswith("..") else outputs[0],
+        "inputs": items(cb["inputs"]),
+        "state": items(cb["state"]),
+        "changedPropIds": [trigger],
+    }
+
+
 def harvest_summary(dash_app, client) -> tuple[int, list]:
     """(calls made, release figures derived) for the public summary page's callbacks (fed
     by its ready flag, not a filter store)."""
-    from dashboard.disclosure_audit import request_body
-
     calls, found = 0, set()
     for cb in dash_app._callback_list:
         inputs = [f"{d['id']}.{d['property']}" for d in cb["inputs"]]
