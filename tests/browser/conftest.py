@@ -81,3 +81,20 @@ def screenshot(page, name: str) -> str:
     path = OUTPUT / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return str(path)
+
+
+NO_SIDEWAYS = "() => document.scrollingElement.scrollWidth <= window.innerWidth"
+
+
+def check_menu_opens(page, account: str, links_at_least: int = 3) -> None:
+    """Below the collapse: the menu is closed, its button opens it with page links and the
+    sign-in or sign-out link visible, and nothing runs off the right edge."""
+    menu = page.locator("#shell-navbar-collapse")
+    assert not menu.is_visible()
+    page.click("#shell-navbar-toggler")
+    page.wait_for_selector("#shell-navbar-collapse.show", timeout=15000)
+    page.wait_for_timeout(400)  # the collapse animation
+    links = menu.locator("a.nav-link")
+    assert links.count() >= links_at_least and links.last.is_visible()
+    assert menu.get_by_text(account, exact=True).is_visible()
+    assert page.evaluate(NO_SIDEWAYS)

@@ -7,11 +7,10 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import sign_in
+from tests.browser.conftest import NO_SIDEWAYS, check_menu_opens, sign_in
 
 pytestmark = pytest.mark.browser
 
-NO_SIDEWAYS = "() => document.scrollingElement.scrollWidth <= window.innerWidth"
 # Words of the scorecard's column headers drawn on more than one line (split mid-word).
 SPLIT_WORDS = """() => {
     const split = [];
@@ -60,15 +59,7 @@ def test_768_pixels_menu_button_opens_the_menu_without_sideways_scroll(narrow):
     sign_in(page, "admin")
     page.wait_for_load_state("networkidle")
     assert page.evaluate(NO_SIDEWAYS)
-    menu = page.locator("#shell-navbar-collapse")
-    assert not menu.is_visible()
-    page.click("#shell-navbar-toggler")
-    page.wait_for_selector("#shell-navbar-collapse.show", timeout=15000)
-    page.wait_for_timeout(400)  # the collapse animation
-    links = menu.locator("a.nav-link")
-    assert links.count() >= 5 and links.last.is_visible()
-    assert menu.get_by_text("Sign out", exact=True).is_visible()
-    assert page.evaluate(NO_SIDEWAYS)
+    check_menu_opens(page, "Sign out", links_at_least=5)
 
 
 def test_the_staff_menu_fits_just_above_the_collapse(narrow):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import screenshot, sign_in
+from tests.browser.conftest import NO_SIDEWAYS, check_menu_opens, screenshot, sign_in
 from tests.conftest import OUTPUT
 
 pytestmark = pytest.mark.browser
@@ -25,7 +25,6 @@ LOADED = {  # wait for the slowest part of a page before measuring it
     "/workload": "#workload-funnel-table .ag-row",
     "/register": "#register-grid .ag-row",
 }
-NO_SIDEWAYS = "() => document.scrollingElement.scrollWidth <= window.innerWidth"
 # Visible elements of the page running past its right edge, other than inside a box that
 # scrolls sideways on purpose (a wide table's own scroll bar).
 CUT_OFF = """() => Array.from(document.querySelectorAll('main *')).filter(el => {
@@ -84,16 +83,7 @@ def test_narrow_screens_have_a_working_menu_and_no_sideways_scroll(
                     card.screenshot(path=screenshot(page, name).replace(".png", "-card.png"))
             assert page.evaluate(NO_SIDEWAYS), (path, page.evaluate(
                 "() => [document.scrollingElement.scrollWidth, window.innerWidth]"))  # fmt: skip
-            menu = page.locator("#shell-navbar-collapse")
-            assert not menu.is_visible()
-            page.click("#shell-navbar-toggler")
-            page.wait_for_selector("#shell-navbar-collapse.show", timeout=15000)
-            page.wait_for_timeout(400)  # the collapse animation
-            links = menu.locator("a.nav-link")
-            assert links.count() >= 3 and links.first.is_visible()
-            account = "Sign out" if role != "public" else "Sign in"
-            assert menu.get_by_text(account, exact=True).is_visible()
-            assert page.evaluate(NO_SIDEWAYS), path
+            check_menu_opens(page, "Sign out" if role != "public" else "Sign in")
             screenshot(page, name + "-menu")
             page.click("#shell-navbar-toggler")
         page.click("#shell-navbar-toggler")
