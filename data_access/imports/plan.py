@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from operator import itemgetter
 
-from sqlalchemy import select
+from sqlalchemy import select, tuple_
 from sqlalchemy.orm import Session
 
 from data_access.imports.fields import Kind
@@ -48,6 +48,37 @@ def _same(old: object, new: object) -> bool:
     return old == new
 
 
+#: Files of up to this many keys look their records up by key; larger ones read every stored
+#: record of the kind once (cheaper than many lookups when the file is most of the table).
+LOOKUP_KEYS = 50_000
+LOOKUP_CHUNK = 400  # keys per statement (two-column keys: 800 variables, under SQLite's limit)
+
+
+def _stored(
+    session: Session, org_id: int, kind: Kind, attributes: list[str], key_at: list[int], keys: set
+) -> dict[object, tuple[int, tuple]]:
+    """The organisation's stored records of the kind whose natural key is among `keys`:
+    key → (id, values in `attributes` order)."""
+    model = kind.model
+    stmt = select(model.id, *(getattr(model, a) for a in attributes)).where(
+        model.organisation_id == org_id
+    )
+    key_of = itemgetter(*key_at)
+    columns = [getattr(model, attributes[i]) for i in key_at]
+    key_column = columns[0] if len(columns) == 1 else tuple_(*columns)
+    batches = [None]
+    if len(keys) <= LOOKUP_KEYS:
+        ordered = sorted(keys, key=repr)
+        batches = [ordered[i : i + LOOKUP_CHUNK] for i in range(0, len(ordered), LOOKUP_CHUNK)]
+    existing: dict[object, tuple[int, tuple]] = {}
+    for batch in batches:
+        chosen = stmt if batch is None else stmt.where(key_column.in_(batch))
+        for row in session.execute(chosen):
+            stored = tuple(row[1:])
+            existing[key_of(stored)] = (row[0], stored)
+    return existing
+
+
 def make_plan(
     session: Session,
     org_id: int,
@@ -57,19 +88,13 @@ def make_plan(
     key_text: Callable[[int], str],
 ) -> Plan:
     """Sort the kept rows into inserts, updates and unchanged against the stored records."""
-    model = kind.model
     attributes = list(values)
     key_at = [attributes.index(kind.field(c).attribute) for c in kind.key]
-    stmt = select(model.id, *(getattr(model, a) for a in attributes)).where(
-        model.organisation_id == org_id
-    )
     key_of = itemgetter(*key_at)  # one column: the value itself; several: a tuple
-    existing: dict[object, tuple[int, tuple]] = {}
-    for row in session.execute(stmt):
-        stored = tuple(row[1:])
-        existing[key_of(stored)] = (row[0], stored)
+    kept = [new for new, k in zip(zip(*values.values(), strict=True), keep, strict=True) if k]
+    existing = _stored(session, org_id, kind, attributes, key_at, {key_of(new) for new in kept})
     plan = Plan(kind, attributes)
-    for number, new in enumerate(zip(*values.values(), strict=True)):
+    for number, new in enumerate(zip(*values.values(), strict=True)):  # numbers: file rows
         if not keep[number]:
             continue
         found = existing.get(key_of(new))

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from data_access import audit
 from data_access.db import make_engine
-from data_access.imports import history
+from data_access.imports import history, plan
 from data_access.models import ImportBatch, Organisation, RecordRevision, Referral
 from tests.data_access.imports.helpers import HISTORY_TABLES, digest, org_id, referrals_csv, run
 
@@ -43,9 +43,12 @@ def _version(url: str, org: str) -> int:
     return version
 
 
+@pytest.mark.parametrize("lookup", ["by key", "whole table"])
 def test_import_twice_changes_nothing_then_a_correction_updates_exactly_the_changed_rows(
-    imports_url, fresh_org
+    imports_url, fresh_org, lookup, monkeypatch
 ):
+    if lookup == "whole table":  # a file larger than the by-key lookup reads every record
+        monkeypatch.setattr(plan, "LOOKUP_KEYS", 0)
     text = referrals_csv(*ROWS, header=HEADER)
     first = run(imports_url, "referrals", text, org=fresh_org)
     assert (first.status, first.added, first.updated, first.unchanged) == ("applied", 6, 0, 0)
