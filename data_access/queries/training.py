@@ -66,29 +66,17 @@ def coverage_by(
     return result.sort_values("group", ignore_index=True)
 
 
-def _attendance(org_id: int, period: Period, ids: list[int] | None, kind: str | None) -> tuple:
+def _held_in(record, org_id: int, period: Period, ids: list[int] | None, kind: str | None):
+    """Conditions on attendance records or session tallies (`record`) joined to their
+    session and course: the organisation's sessions held in the period, attendees of the
+    areas `ids` (None: all), courses of `kind` (None: all)."""
     conditions = [
-        TrainingAttendance.organisation_id == org_id,
+        record.organisation_id == org_id,
         TrainingSession.organisation_id == org_id,
         *in_period(TrainingSession.held_on, period),
     ]
     if ids is not None:
-        conditions.append(TrainingAttendance.area_id.in_(ids))
-    if kind is not None:
-        conditions.append(TrainingCourse.kind == kind)
-    return tuple(conditions)
-
-
-def _tallied(org_id: int, period: Period, ids: list[int] | None, kind: str | None) -> tuple:
-    """Conditions on session tallies joined to their session and course: the organisation's
-    sessions held in the period, attendees of the areas `ids` (None: all), courses of `kind`."""
-    conditions = [
-        Tally.organisation_id == org_id,
-        TrainingSession.organisation_id == org_id,
-        *in_period(TrainingSession.held_on, period),
-    ]
-    if ids is not None:
-        conditions.append(Tally.area_id.in_(ids))
+        conditions.append(record.area_id.in_(ids))
     if kind is not None:
         conditions.append(TrainingCourse.kind == kind)
     return tuple(conditions)
@@ -116,7 +104,7 @@ def delivery(
         .select_from(Tally)
         .join(TrainingSession, TrainingSession.id == Tally.session_id)
         .join(TrainingCourse, TrainingCourse.id == TrainingSession.course_id)
-        .where(*_tallied(org_id, period, ids, kind))
+        .where(*_held_in(Tally, org_id, period, ids, kind))
         .group_by(
             TrainingCourse.title,
             TrainingCourse.kind,
@@ -148,7 +136,7 @@ def cascade(session: Session, org_id: int, period: Period, area: str | None = No
         .join(TrainingCourse, TrainingCourse.id == TrainingSession.course_id)
         .outerjoin(Area, Area.id == TrainingSession.area_id)
         .where(
-            *_attendance(org_id, period, None, None),
+            *_held_in(TrainingAttendance, org_id, period, None, None),
             TrainingSession.lead_trainer_code.is_not(None),
             trained_trainer(org_id),
         )
@@ -218,7 +206,7 @@ def assessment(
         .join(TrainingSession, TrainingSession.id == Tally.session_id)
         .join(TrainingCourse, TrainingCourse.id == TrainingSession.course_id)
         .where(
-            *_tallied(org_id, period, area_ids(session, org_id, area), kind),
+            *_held_in(Tally, org_id, period, area_ids(session, org_id, area), kind),
             Tally.completed.is_(True),
         )
         .group_by(TrainingCourse.kind)

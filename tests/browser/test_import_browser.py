@@ -83,7 +83,7 @@ def test_coordinator_imports_a_file_and_sees_it_everywhere(coordinator):
     page.wait_for_selector("#data_import-progress-area:not([hidden])", timeout=10000)
     assert page.is_disabled("#data_import-confirm")  # no second click while it runs
     page.wait_for_function(
-        "() => /rows? written|Checking|Imported/.test("
+        "() => /rows? written|Checking|Imported|Done/.test("
         "document.querySelector('#data_import-progress-area').innerText)",
         timeout=30000,
     )
