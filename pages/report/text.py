@@ -92,6 +92,8 @@ def change_sentence(headline) -> str:
     if now is None or before is None:
         return _("%(label)s: %(now)s (no comparable figure for the previous quarter).",
                  label=label, now=headline.shown())  # fmt: skip
+    if now == before == 0:
+        return _("%(label)s: none in this quarter or the previous one.", label=label)
     if now == before:
         return _("%(label)s stayed at %(now)s.", label=label, now=headline.shown())
     words = {"now": headline.shown(), "before": headline.shown(previous=True), "label": label}

@@ -85,6 +85,7 @@ def test_quarters_and_the_previous_quarter():
         (1200, 1500, "count", "fell from 1,500 to 1,200 (300 fewer)"),
         (65.5, 62.0, "percent", "rose from 62.0% to 65.5% (up 3.5 points)"),
         (40.0, 40.0, "percent", "stayed at 40.0%"),
+        (0, 0, "count", "none in this quarter or the previous one"),  # not "stayed at 0"
     ],
 )
 def test_what_changed_is_said_in_words(app, value, previous, unit, expected):
