@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from datetime import date
+from datetime import date, timedelta
 from itertools import groupby
 
 from sqlalchemy import delete, func, insert, select, union
@@ -41,6 +41,11 @@ Status = TrainingPersonStatus
 Change = TrainingStatusChange
 NO_AREA = 0  # TrainingStatusChange.area_id of people whose record names no area
 TRAINED, WITH_REFRESHER, OVERDUE = "trained", "with_refresher", "overdue"
+# Per course kind and area, counted on a day T (changes on days up to T): versions in force
+# on T (valid_from <= T < valid_to) whose due date has passed, or falls in the next
+# DUE_SOON_DAYS days (the training page's refreshers list).
+KIND_OVERDUE, KIND_DUE_SOON = "kind_overdue", "kind_due_soon"
+DUE_SOON_DAYS = 90
 VERSION = ("person_code", "course_kind", "valid_from", "valid_to", "refresher_due_on", "rank",
            "unit", "area_id")  # fmt: skip
 KEY = ("measure", "course_kind", "area_id", "rank", "unit", "day")
@@ -130,6 +135,27 @@ def _span(changes: Counter, key: tuple, start: date, end: date) -> None:
         changes[(*key, end)] -= 1
 
 
+def _window(changes: Counter, key: tuple, start: date, end: date) -> None:
+    """Counted on every day T with start <= T < end (nothing when the window is empty)."""
+    if start < end:
+        _span(changes, key, start, end)
+
+
+def _due_spans(changes: Counter, v: dict) -> None:
+    """One version's place in the refreshers list: overdue on the days after its due date,
+    due soon on the DUE_SOON_DAYS days up to it, while the version is in force."""
+    due = v["refresher_due_on"]
+    if due is None:
+        return
+    start, end = v["valid_from"], v["valid_to"]
+    area = v["area_id"] or NO_AREA
+    _window(changes, (KIND_OVERDUE, v["course_kind"], area, "", ""),
+            max(start, due + timedelta(days=1)), end)  # fmt: skip
+    _window(changes, (KIND_DUE_SOON, v["course_kind"], area, "", ""),
+            max(start, due - timedelta(days=DUE_SOON_DAYS - 1)),
+            min(end, due + timedelta(days=1)))  # fmt: skip
+
+
 def _refresher_spans(changes: Counter, versions: list[dict]) -> None:
     """One person's refresher counts: between two of their version dates, in each area where
     a version in force has a due date, they have a refresher (the earliest due date of those
@@ -158,6 +184,7 @@ def status_changes(versions: Iterable[dict]) -> Counter:
         for v in own:
             key = (TRAINED, v["course_kind"], v["area_id"] or NO_AREA, v["rank"], v["unit"])
             _span(changes, key, v["valid_from"], v["valid_to"])
+            _due_spans(changes, v)
         _refresher_spans(changes, own)
     return changes
 

@@ -20,7 +20,17 @@ from data_access.queries.common import Period, area_ids, check_org, frame
 from data_access.queries.indicators_common import area_code, in_period
 from data_access.queries.indicators_people import trained_trainer
 from data_access.sql import count_if, sum_if
-from data_access.training_status import TRAINED, Change, Status, held, held_before, status_at
+from data_access.training_status import (
+    DUE_SOON_DAYS,
+    KIND_DUE_SOON,
+    KIND_OVERDUE,
+    TRAINED,
+    Change,
+    Status,
+    held,
+    held_before,
+    status_at,
+)
 from data_access.training_tally import Tally, once_in
 
 #: Averages of fewer people than this are not shown (n is always shown).
@@ -158,13 +168,41 @@ def trainers_count(session: Session, org_id: int, on: date) -> int:
     return int(session.scalar(stmt) or 0)
 
 
+def _refreshers_listed(
+    session: Session, org_id: int, today: date, ids: list[int] | None
+) -> pd.DataFrame:
+    """refreshers_due over the next DUE_SOON_DAYS days: sums of the count changes up to
+    today (a day's count includes its own changes)."""
+    overdue = sum_if(Change.measure == KIND_OVERDUE, Change.change)
+    soon = sum_if(Change.measure == KIND_DUE_SOON, Change.change)
+    stmt = (
+        select(Change.course_kind, area_code(), overdue, soon)
+        .outerjoin(Area, Area.id == Change.area_id)
+        .where(
+            Change.organisation_id == org_id,
+            Change.measure.in_((KIND_OVERDUE, KIND_DUE_SOON)),
+            Change.day <= today,
+        )
+        .group_by(Change.course_kind, Area.code)
+        .having(overdue + soon != 0)
+        .order_by(Change.course_kind, Area.code.is_(None), Area.code)
+    )
+    if ids is not None:
+        stmt = stmt.where(Change.area_id.in_(ids))
+    return frame(session, stmt, ["kind", "area", "overdue", "due_soon"])
+
+
 def refreshers_due(
     session: Session, org_id: int, today: date, days: int = 90, area: str | None = None
 ) -> pd.DataFrame:
     """Refreshers by course kind and area, from each person's latest completion up to today:
     columns kind, area, overdue (due before today), due_soon (due today or in the next
-    `days` days)."""
+    `days` days). The usual 90 days are read from the count changes; another horizon from
+    the status as at today."""
     check_org(session, org_id)
+    ids = area_ids(session, org_id, area)
+    if days == DUE_SOON_DAYS:
+        return _refreshers_listed(session, org_id, today, ids)
     horizon = today + timedelta(days=days)
     due = Status.refresher_due_on
     stmt = (
@@ -179,7 +217,6 @@ def refreshers_due(
         .group_by(Status.course_kind, Area.code)
         .order_by(Status.course_kind, Area.code.is_(None), Area.code)
     )
-    ids = area_ids(session, org_id, area)
     if ids is not None:
         stmt = stmt.where(Status.area_id.in_(ids))
     return frame(session, stmt, ["kind", "area", "overdue", "due_soon"])

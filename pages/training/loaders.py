@@ -16,7 +16,7 @@ from pages.training import frames
 
 EXTRAS = {"course": COURSE_KINDS}
 DEFAULT_COURSE = "awareness"
-HORIZON_DAYS = 90
+HORIZON_DAYS = training.DUE_SOON_DAYS  # the list the count changes keep
 #: Not in the by-course table: the scorecard's kinds come from its counts, and the annual
 #: refresher has its own section.
 UNLISTED = (*frames.SCORECARD, "refresher")

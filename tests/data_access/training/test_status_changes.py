@@ -9,7 +9,9 @@ import pytest
 from sqlalchemy import func, select, update
 
 from data_access.models import TrainingAttendance, TrainingSession, TrainingStatusChange
+from data_access.queries import training
 from data_access.training_status import (
+    DUE_SOON_DAYS,
     NO_AREA,
     OVERDUE,
     TRAINED,
@@ -130,3 +132,33 @@ def test_refreshing_twice_changes_nothing(session, org, people):
     refresh_person_status(session, org, codes)
     refresh_person_status(session, org, codes)
     assert _stored(session, org) == before
+
+
+def _refresher_list_both_ways(session, org, on, monkeypatch) -> tuple:
+    kept = training.refreshers_due(session, org, on)
+    with monkeypatch.context() as scan:
+        scan.setattr(training, "DUE_SOON_DAYS", -1)  # forces the pass over the status
+        scanned = training.refreshers_due(session, org, on, days=DUE_SOON_DAYS)
+    return kept.to_dict("records"), scanned.to_dict("records")
+
+
+def test_the_refreshers_list_equals_the_status_on_every_day_around_a_due_date(
+    session, org, monkeypatch
+):
+    days = {d + timedelta(days=shift) for d in _dates(session, org)
+            for shift in (-DUE_SOON_DAYS, -DUE_SOON_DAYS + 1, -1, 0, 1)}  # fmt: skip
+    listed = 0
+    for on in sorted(days):
+        kept, scanned = _refresher_list_both_ways(session, org, on, monkeypatch)
+        assert kept == scanned, on
+        listed += len(kept)
+    assert listed > 0
+
+
+def test_the_demo_refreshers_list_equals_the_status(demo_url, monkeypatch):
+    with session_on(demo_url) as session:
+        org = session.scalar(select(Status.organisation_id).limit(1))
+        for month in range(1, 13):
+            on = date(2026, month, 15)
+            kept, scanned = _refresher_list_both_ways(session, org, on, monkeypatch)
+            assert kept == scanned and kept, on
