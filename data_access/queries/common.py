@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 import pandas as pd
-from sqlalchemy import Select, or_, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from data_access.models import Area, LiaisonOfficer, Organisation, Referral
@@ -116,3 +116,15 @@ def complete_record() -> object:
         )
         & (Referral.closed_on.is_(None) | Referral.outcome.is_not(None))
     )
+
+
+def earliest_month(session: Session, org_id: int, columns) -> str | None:
+    """'YYYY-MM' of the earliest date in any of the organisation's date `columns` (model
+    attributes of org-scoped tables), None when they hold none."""
+    check_org(session, org_id)
+    firsts = [
+        session.scalar(select(func.min(column)).where(column.class_.organisation_id == org_id))
+        for column in columns
+    ]
+    known = [day for day in firsts if day is not None]
+    return f"{min(known):%Y-%m}" if known else None

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pandas as pd
-from sqlalchemy import func, literal, select
+from sqlalchemy import literal, select
 from sqlalchemy.orm import Session
 
 from data_access.models import (
@@ -15,7 +15,7 @@ from data_access.models import (
     CommunityEvent,
     Referral,
 )
-from data_access.queries.common import check_org, frame
+from data_access.queries.common import check_org, earliest_month, frame
 
 #: Measures of the LO scheme timeliness dataset, in column order.
 TIMELINESS = (
@@ -30,17 +30,8 @@ TIMELINESS = (
 
 def first_month(session: Session, org_id: int) -> str | None:
     """'YYYY-MM' of the organisation's earliest referral, channel volume or event."""
-    check_org(session, org_id)
-    firsts = [
-        session.scalar(select(func.min(column)).where(model.organisation_id == org_id))
-        for model, column in (
-            (Referral, Referral.reported_on),
-            (ChannelVolume, ChannelVolume.month),
-            (CommunityEvent, CommunityEvent.held_on),
-        )
-    ]
-    known = [day for day in firsts if day is not None]
-    return f"{min(known):%Y-%m}" if known else None
+    columns = (Referral.reported_on, ChannelVolume.month, CommunityEvent.held_on)
+    return earliest_month(session, org_id, columns)
 
 
 def area_populations(session: Session, org_id: int) -> pd.DataFrame:

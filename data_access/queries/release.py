@@ -20,7 +20,7 @@ from data_access.models import (
     ScrutinySample,
     SurveyResponse,
 )
-from data_access.queries.common import Period, check_org, frame
+from data_access.queries.common import Period, check_org, earliest_month, frame
 from data_access.queries.indicators_common import area_code, in_period
 from data_access.queries.indicators_engagement import SATISFIED_SCORE
 from data_access.queries.indicators_referrals import referral_sums
@@ -59,17 +59,8 @@ def data_version(session: Session, org_id: int) -> str:
 
 def first_month(session: Session, org_id: int) -> str | None:
     """'YYYY-MM' of the earliest released record, None when there is none."""
-    check_org(session, org_id)
-    firsts = [
-        session.scalar(select(func.min(column)).where(model.organisation_id == org_id))
-        for model, column in (
-            (Referral, Referral.reported_on),
-            (ChannelVolume, ChannelVolume.month),
-            (SurveyResponse, SurveyResponse.responded_on),
-        )
-    ]
-    known = [day for day in firsts if day is not None]
-    return f"{min(known):%Y-%m}" if known else None
+    columns = (Referral.reported_on, ChannelVolume.month, SurveyResponse.responded_on)
+    return earliest_month(session, org_id, columns)
 
 
 def release_sums(offer_days: int) -> dict[str, object]:
