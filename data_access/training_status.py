@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 from itertools import groupby
 
-from sqlalchemy import delete, func, insert, select, union
+from sqlalchemy import delete, func, insert, select, text, union
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -233,6 +233,19 @@ def _everyone(session: Session, org_id: int) -> list[str]:
     return list(session.scalars(stmt))
 
 
+#: PostgreSQL advisory lock class of the training refresh (the audit chain uses 7312001).
+TRAINING_LOCK = 7312002
+
+
+def _serialise(session: Session, org_id: int) -> None:
+    """One refresh of an organisation's training tables at a time, held to the end of the
+    transaction: a refresh that waited then reads what the other committed, so the two
+    imports' derived rows add up. (SQLite lets one writer at a time anyway.)"""
+    if session.get_bind().dialect.name == "postgresql":
+        lock = text("SELECT pg_advisory_xact_lock(:kind, :org)")
+        session.execute(lock, {"kind": TRAINING_LOCK, "org": org_id})
+
+
 def refresh_person_status(
     session: Session,
     org_id: int,
@@ -246,6 +259,7 @@ def refresh_person_status(
     the same transaction. Returns the number of status rows written. Idempotent.
     With them go the count changes and the session tallies (`data_access.training_tally`);
     `with_counts=False` leaves those alone (migration 0004, which predates them)."""
+    _serialise(session, org_id)
     everyone = person_codes is None
     if everyone:
         session.execute(delete(Status).where(Status.organisation_id == org_id))

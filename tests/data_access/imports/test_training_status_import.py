@@ -4,11 +4,15 @@ session tallies equal a full rebuild."""
 
 from __future__ import annotations
 
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from data_access.db import make_engine
+from data_access.imports import engine as engine_module
 from data_access.models import (
     TrainingAttendance,
     TrainingPersonStatus,
@@ -103,5 +107,44 @@ def test_an_import_refreshes_exactly_the_people_it_touched(url, kind, data):
         assert set(_status(session, org)) == set(after)
         assert _changes(session, org) == changes
         assert _tallies(session, org) == tallies
+        session.rollback()
+    engine.dispose()
+
+
+def test_concurrent_imports_into_one_session_add_up(url, backend, monkeypatch):
+    """Two imports of new people on the same sessions at once, both written before either
+    refreshes: the refreshes take turns, and the derived tables end as a full rebuild."""
+    if backend != "postgresql":
+        pytest.skip("SQLite lets one writer at a time: imports cannot overlap there")
+    written = threading.Barrier(2, timeout=30)
+    refresh = engine_module.refresh_person_status
+
+    def refresh_once_both_wrote(session, org, people=None, **options):
+        written.wait()  # both imports' attendance is written, neither committed
+        return refresh(session, org, people, **options)
+
+    monkeypatch.setattr(engine_module, "refresh_person_status", refresh_once_both_wrote)
+    files = [
+        "session_code,person_code,rank,unit,area_code,completed\n"
+        + "".join(f"{s},{tag}{n},constable,response,N,{done}\n"
+                  for s in ("A2", "A4") for n in range(30))
+        # people who did not complete change no count, only the sessions' tallies
+        for tag, done in (("X", "false"), ("Y", "false"))
+    ]  # fmt: skip
+    start = threading.Barrier(2)
+
+    def one(data: str):
+        start.wait()
+        return run(url, "training_attendance", data, org="TRN")
+
+    with ThreadPoolExecutor(2) as pool:
+        summaries = list(pool.map(one, files))
+    assert [s.status for s in summaries] == ["applied", "applied"], [s.message for s in summaries]
+    engine = make_engine(url)
+    with Session(engine) as session:
+        org = org_id(session, "TRN")
+        after = (set(_status(session, org)), _changes(session, org), _tallies(session, org))
+        refresh_person_status(session, org)
+        assert (set(_status(session, org)), _changes(session, org), _tallies(session, org)) == after
         session.rollback()
     engine.dispose()
