@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from operator import itemgetter
 
-from sqlalchemy import select, tuple_
+from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
 
 from data_access.imports.fields import Kind
@@ -65,14 +65,22 @@ def _stored(
     )
     key_of = itemgetter(*key_at)
     columns = [getattr(model, attributes[i]) for i in key_at]
-    key_column = columns[0] if len(columns) == 1 else tuple_(*columns)
+
+    def matching(batch: list):
+        """Records whose key may be in the batch: each key column among the batch's values
+        (for a two-column key a few more than asked, never fewer: the dict lookup below is
+        exact). Plain IN lists, which both databases answer from the key's index."""
+        if len(columns) == 1:
+            return columns[0].in_(batch)
+        return and_(*(c.in_(sorted({key[i] for key in batch})) for i, c in enumerate(columns)))
+
     batches = [None]
     if len(keys) <= LOOKUP_KEYS:
         ordered = sorted(keys, key=repr)
         batches = [ordered[i : i + LOOKUP_CHUNK] for i in range(0, len(ordered), LOOKUP_CHUNK)]
     existing: dict[object, tuple[int, tuple]] = {}
     for batch in batches:
-        chosen = stmt if batch is None else stmt.where(key_column.in_(batch))
+        chosen = stmt if batch is None else stmt.where(matching(batch))
         for row in session.execute(chosen):
             stored = tuple(row[1:])
             existing[key_of(stored)] = (row[0], stored)
