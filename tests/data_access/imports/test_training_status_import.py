@@ -20,6 +20,7 @@ from data_access.models import (
     TrainingStatusChange,
 )
 from data_access.training_status import refresh_person_status
+from tests.conftest import new_database
 from tests.data_access.imports.helpers import org_id, run
 from tests.data_access.training.data import build
 
@@ -111,11 +112,23 @@ def test_an_import_refreshes_exactly_the_people_it_touched(url, kind, data):
     engine.dispose()
 
 
-def test_concurrent_imports_into_one_session_add_up(url, backend, monkeypatch):
+@pytest.fixture
+def pg_url(tmp_path):
+    """The training dataset on PostgreSQL only (SQLite lets one writer at a time)."""
+    url, drop = new_database("postgresql", tmp_path)
+    engine = make_engine(url)
+    with Session(engine) as session:
+        build(session)
+        session.commit()
+    engine.dispose()
+    yield url
+    drop()
+
+
+def test_concurrent_imports_into_one_session_add_up(pg_url, monkeypatch):
     """Two imports of new people on the same sessions at once, both written before either
     refreshes: the refreshes take turns, and the derived tables end as a full rebuild."""
-    if backend != "postgresql":
-        pytest.skip("SQLite lets one writer at a time: imports cannot overlap there")
+    url = pg_url
     written = threading.Barrier(2, timeout=30)
     refresh = engine_module.refresh_person_status
 
