@@ -172,7 +172,7 @@ def register_section_downloads(
         pressed = str(ctx.triggered_id or "")
         name = pressed.removeprefix(f"{prefix}-").removesuffix("-download-button")
         result = [no_update] * len(names)
-        if name not in clicks or not clicks[name] or not store:
+        if name not in clicks or not clicks[name] or not isinstance(store, Mapping) or not store:
             return result
         file = download_name(prefix, name, store)
         result[names.index(name)] = csv_download(table(name, store), file, f"{prefix}-{name}")

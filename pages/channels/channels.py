@@ -7,12 +7,12 @@ from collections.abc import Callable
 from datetime import timedelta
 
 import pandas as pd
-from dash import Input, Output, State, callback, ctx, html, no_update
+from dash import Input, Output, callback, html, no_update
 
 from components.chart_table import create_empty_state
 from dashboard import derived, published
 from dashboard.access import register_page
-from dashboard.downloads import csv_download, download_name, labelled
+from dashboard.downloads import labelled
 from dashboard.extensions import db
 from dashboard.filters import Filters
 from dashboard.i18n import N_, _
@@ -21,6 +21,7 @@ from dashboard.page_support import (
     org_areas,
     page_filter_bar,
     register_filter_callbacks,
+    register_section_downloads,
     today,
     url_filters,
     viewer_filters,
@@ -242,21 +243,11 @@ TABLES = {
 }
 
 
-@callback(
-    [Output(f"{PREFIX}-{name}-download", "data") for name in DOWNLOADS],
-    [Input(f"{PREFIX}-{name}-download-button", "n_clicks") for name in DOWNLOADS],
-    State(f"{PREFIX}-filters", "data"),
-    prevent_initial_call=True,
-)
-def download_channels_table(*args):
-    """CSV of exactly the table shown (with its headers) for the button pressed."""
-    store, clicks = args[-1], dict(zip(DOWNLOADS, args[:-1], strict=True))
-    name = str(ctx.triggered_id or "").removeprefix(f"{PREFIX}-").removesuffix("-download-button")
-    result = [no_update] * len(DOWNLOADS)
-    table = TABLES[name](store) if clicks.get(name) and isinstance(store, dict) else None
-    if table is not None:
-        areas = org_areas(current_viewer().organisation_id)
-        headers = blocks.table_headers(name, table.columns, areas)
-        shown, file = labelled(table, headers), download_name("channels", name, store)
-        result[DOWNLOADS.index(name)] = csv_download(shown, file, f"channels-{name}")
-    return result
+def shown_table(name: str, store: dict) -> pd.DataFrame:
+    """The table a section shows, with its headers, for its CSV."""
+    table = TABLES[name](store)
+    areas = org_areas(current_viewer().organisation_id)
+    return labelled(table, blocks.table_headers(name, table.columns, areas))
+
+
+register_section_downloads(PREFIX, DOWNLOADS, shown_table)
