@@ -205,8 +205,9 @@ def _upsert(session: Session):
     )
 
 
-def apply_changes(session: Session, org_id: int, changes: Counter) -> None:
-    """Add `changes` to the organisation's stored count changes (zeros dropped)."""
+def _add_changes(session: Session, org_id: int, changes: Counter) -> None:
+    """Add `changes` to the organisation's stored count changes (`_drop_zeros` tidies up once
+    the refresh is done)."""
     rows = [
         {"organisation_id": org_id, **dict(zip(KEY, key, strict=True)), "change": n}
         for key, n in sorted(changes.items())
@@ -214,8 +215,11 @@ def apply_changes(session: Session, org_id: int, changes: Counter) -> None:
     ]
     for start in range(0, len(rows), CHUNK):
         session.execute(_upsert(session), rows[start : start + CHUNK])
-    if rows:
-        session.execute(delete(Change).where(Change.organisation_id == org_id, Change.change == 0))
+
+
+def _drop_zeros(session: Session, org_id: int) -> None:
+    """Remove the changes that netted to nothing (a person's old and new versions alike)."""
+    session.execute(delete(Change).where(Change.organisation_id == org_id, Change.change == 0))
 
 
 def _chunks(codes: Iterable[str]) -> Iterator[list[str]]:
@@ -282,10 +286,11 @@ def refresh_person_status(
         if with_counts:
             changes = status_changes(rows)
             changes.subtract(old)
-            apply_changes(session, org_id, changes)
+            _add_changes(session, org_id, changes)
             sessions |= refresh_previous(session, org_id, people)
         written += len(rows)
     if with_counts:
+        _drop_zeros(session, org_id)
         refresh_tallies(session, org_id, None if everyone else sessions)
     return written
 
@@ -296,5 +301,6 @@ def rebuild_changes(session: Session, org_id: int) -> int:
     session.execute(delete(Change).where(Change.organisation_id == org_id))
     stmt = select(Status.person_code).where(Status.organisation_id == org_id).distinct()
     for people in _chunks(session.scalars(stmt)):
-        apply_changes(session, org_id, status_changes(_stored_versions(session, org_id, people)))
+        _add_changes(session, org_id, status_changes(_stored_versions(session, org_id, people)))
+    _drop_zeros(session, org_id)
     return int(session.scalar(select(func.count()).where(Change.organisation_id == org_id)) or 0)
