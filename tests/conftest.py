@@ -239,10 +239,6 @@ SLOWEST_FIRST = (
     "tests/test_access.py",
     "tests/browser/test_csp_walk.py",
     "tests/test_i18n.py",
-    "tests/browser/test_data_browser.py",
-    "tests/test_isolation.py",
-    "tests/pages/commitments/test_commitments.py",
-    "tests/open_data/test_api.py",
 )
 
 
