@@ -29,11 +29,11 @@ from tests.browser.axe_walk import (  # noqa: E402
     count_by_rule,
     describe,
     pages_for,
-    settle,
     violations,
     walk_roles,
 )
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from tests.browser.waiting import settle, track_network  # noqa: E402
 from tests.conftest import DEMO_PASSWORD  # noqa: E402
 
 SETTINGS = {
@@ -85,6 +85,7 @@ def walk(base: str, verbose: bool, best_practice: bool) -> int:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for role in walk_roles():
             context = browser.new_context(viewport={"width": 1366, "height": 900})
+            track_network(context)
             page = context.new_page()
             if role != "public":
                 sign_in(page, base, role)

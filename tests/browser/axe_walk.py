@@ -1,6 +1,6 @@
 """The accessibility walk shared by tests/browser/test_a11y_browser.py and
 benchmarks/a11y_walk.py: which pages each role sees (from the page registry and the policy
-table), how to wait for a Dash page to settle, and axe-core's WCAG A/AA violations."""
+table) and axe-core's WCAG A/AA violations."""
 
 from __future__ import annotations
 
@@ -14,9 +14,6 @@ from data_access.vocab import ROLES
 
 # WCAG 2.0, 2.1 and 2.2, levels A and AA (axe-core's rule tags).
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
-# Busy while a callback runs: Dash's loading flag, dcc.Loading's spinner, the page router.
-BUSY = """() => !document.querySelector(
-    '[data-dash-is-loading="true"], ._dash-loading, ._dash-loading-callback, .dash-spinner')"""
 _axe = Axe()
 
 
@@ -34,14 +31,6 @@ def pages_for(role: str) -> list[str]:
 def walk_roles() -> list[str]:
     """Every role, anonymous ("public") first."""
     return sorted(ROLES, key=lambda role: (role != "public", role))
-
-
-def settle(page, timeout: float = 60000) -> None:
-    """Wait until the page's callbacks have answered and nothing shows as loading."""
-    page.wait_for_load_state("networkidle", timeout=timeout)
-    page.wait_for_function(BUSY, timeout=timeout)
-    page.wait_for_load_state("networkidle", timeout=timeout)
-    page.wait_for_timeout(150)  # plotly draws after its data arrive
 
 
 def violations(page, best_practice: bool = False) -> list[dict]:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from urllib.parse import quote, urlsplit
 
 import pytest
 from werkzeug.serving import make_server
 
+from tests.browser.waiting import track_network
 from tests.conftest import DEMO_PASSWORD, OUTPUT
 
 CHROMIUM = "/usr/bin/chromium"
@@ -41,13 +43,28 @@ def warm_release(app) -> None:
         published.release_for(public_organisation_id(), today())
 
 
+class TrackedBrowser:
+    """Chromium whose new contexts count their requests in flight (for `settle`)."""
+
+    def __init__(self, chromium) -> None:
+        self._chromium = chromium
+
+    def new_context(self, **options):
+        context = self._chromium.new_context(**options)
+        track_network(context)
+        return context
+
+    def __getattr__(self, name: str):
+        return getattr(self._chromium, name)
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
+        yield TrackedBrowser(chromium)
         chromium.close()
 
 
@@ -68,12 +85,26 @@ def page(browser, live_server):
     context.close()
 
 
-def sign_in(page, role: str) -> None:
-    page.goto(page.base_url + "/login")
+def sign_in(page, role: str, then: str = "/") -> None:
+    """Sign in through the form as a demo role and land on `then` (a path with its query),
+    as the login page's `next` does: one page load fewer than signing in and going there."""
+    page.goto(f"{page.base_url}/login?next={quote(then, safe='')}")
     page.fill("input[name=username]", role)
     page.fill("input[name=password]", DEMO_PASSWORD)
     page.click("button[type=submit]")
-    page.wait_for_url(page.base_url + "/")
+    path = urlsplit(then).path
+    page.wait_for_url(lambda url: urlsplit(url).path == path and "/login" not in url)
+
+
+def visit(page, role: str, paths: Iterable[str]) -> Iterator[str]:
+    """Open each address in `paths` in turn as `role` (signing in on the way to the first,
+    unless the role is the anonymous "public"); yields each once it has loaded."""
+    for index, path in enumerate(paths):
+        if index == 0 and role != "public":
+            sign_in(page, role, path)
+        else:
+            page.goto(page.base_url + path)
+        yield path
 
 
 def screenshot(page, name: str) -> str:

@@ -24,11 +24,11 @@ from tests.browser.axe_walk import (
     count_by_rule,
     describe,
     pages_for,
-    settle,
     violations,
     walk_roles,
 )
-from tests.browser.conftest import sign_in
+from tests.browser.conftest import visit
+from tests.browser.waiting import settle
 from tests.conftest import OUTPUT
 
 pytestmark = pytest.mark.browser
@@ -68,10 +68,9 @@ def test_axe_finds_no_wcag_violation(browser, live_server):
         page = context.new_page()
         page.base_url = live_server
         try:
-            if role != "public":
-                sign_in(page, role)
-            for path, language in triples:
-                page.goto(f"{live_server}{path}?lang={language}")
+            addresses = [f"{path}?lang={language}" for path, language in triples]
+            for address in visit(page, role, addresses):
+                path, language = address.split("?lang=")
                 settle(page)
                 found = violations(page, best_practice=True)
                 checked += 1

@@ -14,8 +14,7 @@ SECTIONS += ("outcomes", "completeness", "actions")
 
 
 def test_leadership_sees_the_accountability_page(page):
-    sign_in(page, "leadership")
-    page.goto(page.base_url + "/accountability?period=12m")
+    sign_in(page, "leadership", "/accountability?period=12m")
     for name in SECTIONS:
         page.wait_for_selector(f"#accountability-{name}-table .ag-row", timeout=30000)
     for name in SECTIONS[1:-1]:

@@ -22,8 +22,7 @@ def line_values(page) -> list[list[float | None]]:
 
 
 def test_partner_sees_gaps_markers_and_keeps_the_channel_in_the_address(page):
-    sign_in(page, "partner")
-    page.goto(page.base_url + "/channels?period=12m")
+    sign_in(page, "partner", "/channels?period=12m")
     page.wait_for_selector(GRAPH + " .main-svg", timeout=60000)
     page.wait_for_selector("#channels-referrals-table .ag-row", timeout=60000)
     page.wait_for_selector("#channels-share-card", timeout=60000)

@@ -15,8 +15,7 @@ ROWS = "[id^='commitments-'][id*='-table-']"
 
 
 def test_leadership_sees_the_scorecard(page):
-    sign_in(page, "leadership")
-    page.goto(page.base_url + "/commitments")
+    sign_in(page, "leadership", "/commitments")
     page.wait_for_selector("#commitments-professionalism-table", timeout=30000)
     for point in KEY_POINTS:
         assert page.locator(f"#commitments-{point.replace('_', '-')}").count() == 1, point
@@ -35,8 +34,7 @@ def test_leadership_sees_the_scorecard(page):
 def test_filters_are_kept_in_the_address(page):
     """The strand filter (its options are fixed) survives loading a bookmarked address; the
     figures that cannot split by strand say so."""
-    sign_in(page, "leadership")
-    page.goto(page.base_url + "/commitments?period=6m&strand=transphobic")
+    sign_in(page, "leadership", "/commitments?period=6m&strand=transphobic")
     page.wait_for_selector("#commitments-professionalism-table", timeout=30000)
     assert "strand=transphobic" in page.url and "period=6m" in page.url
     note = page.inner_text("#commitments-professionalism-table-victims_satisfied")

@@ -9,7 +9,8 @@ import pytest
 
 from dashboard.policy import allowed
 from data_access.vocab import ROLES
-from tests.browser.conftest import screenshot, sign_in
+from tests.browser.conftest import screenshot, visit
+from tests.browser.waiting import settle
 
 pytestmark = pytest.mark.browser
 
@@ -30,14 +31,10 @@ def paths_for(role: str) -> list[str]:
 
 @pytest.mark.parametrize("role", ROLES)
 def test_pages_load_without_csp_violations(page, role):
-    if role != "public":
-        sign_in(page, role)
     paths = paths_for(role)
     assert paths, role
-    for path in paths:
-        page.goto(page.base_url + path)
-        page.wait_for_load_state("networkidle")
-        page.wait_for_timeout(300)
+    for path in visit(page, role, paths):
+        settle(page)
         assert page.query_selector(".dash-fe-error__title") is None, (role, path)
         violations = [e for e in page.errors if "Content Security Policy" in e or "Refused" in e]
         assert violations == [], (role, path, violations)

@@ -16,8 +16,7 @@ ROWS = "#data-table .ag-center-cols-container .ag-row"
 
 
 def test_partner_views_and_downloads_a_dataset(page):
-    sign_in(page, "partner")
-    page.goto(page.base_url + "/data?dataset=lo_timeliness&from=2025-01&to=2025-12")
+    sign_in(page, "partner", "/data?dataset=lo_timeliness&from=2025-01&to=2025-12")
     page.wait_for_selector("#data-card-training_coverage", timeout=90000)
     page.wait_for_selector(ROWS, timeout=90000)
     assert page.locator(ROWS).count() == 4  # four quarters of 2025

@@ -22,8 +22,7 @@ FILLED = [
 
 
 def test_coordinator_records_an_event(page):
-    sign_in(page, "coordinator")
-    page.goto(page.base_url + "/engagement?period=12m")
+    sign_in(page, "coordinator", "/engagement?period=12m")
     for selector in FILLED:
         page.wait_for_selector(selector, timeout=30000)
     page.fill("#engagement-event-title", "Browser test surgery")
@@ -47,8 +46,7 @@ def test_coordinator_records_an_event(page):
 
 def test_engagement_page_at_phone_width(page):
     page.set_viewport_size({"width": 390, "height": 844})
-    sign_in(page, "network")
-    page.goto(page.base_url + "/engagement?period=12m")
+    sign_in(page, "network", "/engagement?period=12m")
     for selector in FILLED:
         page.wait_for_selector(selector, timeout=30000)
     assert page.locator("#engagement-event-save").count() == 0  # network: no forms

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from tests.browser.conftest import NO_SIDEWAYS, check_menu_opens, sign_in
+from tests.browser.waiting import settle
 
 pytestmark = pytest.mark.browser
 
@@ -57,7 +58,7 @@ def narrow(browser, live_server):
 def test_768_pixels_menu_button_opens_the_menu_without_sideways_scroll(narrow):
     page = narrow(768)
     sign_in(page, "admin")
-    page.wait_for_load_state("networkidle")
+    settle(page)
     assert page.evaluate(NO_SIDEWAYS)
     check_menu_opens(page, "Sign out", links_at_least=5)
 
@@ -66,7 +67,7 @@ def test_the_staff_menu_fits_just_above_the_collapse(narrow):
     """Between the collapse and about 1,250 px the admin's full menu stays on the screen."""
     page = narrow(1200)
     sign_in(page, "admin")
-    page.wait_for_load_state("networkidle")
+    settle(page)
     for width in (1200, 1250, 1280):
         page.set_viewport_size({"width": width, "height": 900})
         page.wait_for_timeout(200)
@@ -83,7 +84,7 @@ def test_scorecard_at_390_pixels_keeps_whole_words_and_whole_badges(narrow):
     page = narrow(390)
     page.goto(page.base_url + "/commitments")
     page.wait_for_selector(".scorecard-card table .badge", timeout=30000)
-    page.wait_for_load_state("networkidle")
+    settle(page)
     assert page.locator(".scorecard-card thead th").count() >= 3
     assert page.evaluate(SPLIT_WORDS) == []
     assert page.evaluate(CUT_BADGES) == []

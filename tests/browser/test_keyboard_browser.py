@@ -9,8 +9,8 @@ import re
 
 import pytest
 
-from tests.browser.axe_walk import settle
 from tests.browser.conftest import screenshot, sign_in
+from tests.browser.waiting import settle
 
 pytestmark = pytest.mark.browser
 

@@ -21,8 +21,7 @@ def test_a_shared_spanish_link_opens_in_spanish(page):
 
 
 def test_tables_use_the_locales_number_marks(page):
-    sign_in(page, "leadership")
-    page.goto(page.base_url + "/training?lang=es")
+    sign_in(page, "leadership", "/training?lang=es")
     page.wait_for_selector(".ag-cell[col-id=coverage]")
     cells = page.locator(".ag-cell[col-id=coverage]").all_inner_texts()
     assert any(re.fullmatch(r"\d+,\d", cell) for cell in cells), cells  # 45,3 (not 45.3)
@@ -32,8 +31,7 @@ def test_tables_use_the_locales_number_marks(page):
 
 
 def test_switching_language_keeps_the_page_and_its_filters(page):
-    sign_in(page, "leadership")
-    page.goto(page.base_url + "/workload?period=6m")
+    sign_in(page, "leadership", "/workload?period=6m")
     page.wait_for_selector("#workload-funnel-graph")
     page.click(".language-switch a[hreflang=cy]")
     page.wait_for_url(re.compile(r"/workload\?.*lang=cy"))
@@ -46,8 +44,7 @@ def test_switching_language_keeps_the_page_and_its_filters(page):
 
 
 def test_date_axes_name_the_months_in_the_language(page):
-    sign_in(page, "leadership")
-    page.goto(page.base_url + "/channels?lang=es&period=24m")
+    sign_in(page, "leadership", "/channels?lang=es&period=24m")
     page.wait_for_selector("#channels-volumes-graph .xtick text", timeout=90000)
     ticks = " ".join(page.eval_on_selector_all(
         "#channels-volumes-graph .xtick text", "nodes => nodes.map(n => n.textContent)"
@@ -61,8 +58,7 @@ def test_date_axes_name_the_months_in_the_language(page):
 
 def test_the_browsers_own_upload_refusal_is_translated(page):
     """An oversized file is refused in the browser before it is sent, in the page's language."""
-    sign_in(page, "coordinator")
-    page.goto(page.base_url + "/import?lang=es")
+    sign_in(page, "coordinator", "/import?lang=es")
     upload = page.locator("#data_import-upload input[type=file]")
     upload.set_input_files(
         {"name": "grande.csv", "mimeType": "text/csv", "buffer": b"a,b\n" * (21 * 262144)}

@@ -32,8 +32,7 @@ def test_leadership_changes_period_and_sees_chart_and_table_update(page):
 
 
 def test_copied_url_reproduces_the_view(page):
-    sign_in(page, "leadership")
-    page.goto(page.base_url + "/?period=6m&strand=transphobic")
+    sign_in(page, "leadership", "/?period=6m&strand=transphobic")
     page.wait_for_selector("#overview-trend-table .ag-row", timeout=60000)
     assert table_rows(page) == 6
     headers = page.inner_text("#overview-trend-table .ag-header")
@@ -44,8 +43,7 @@ def test_copied_url_reproduces_the_view(page):
 @pytest.mark.parametrize("attempt", range(3))
 def test_area_from_the_address_is_kept(page, attempt):
     """The area in a shared link survives the area names arriving after the page loads."""
-    sign_in(page, "leadership")
-    page.goto(page.base_url + "/?period=12m&area=NE")
+    sign_in(page, "leadership", "/?period=12m&area=NE")
     page.wait_for_selector("#overview-trend-table .ag-row", timeout=60000)
     page.wait_for_timeout(500)
     assert "area=NE" in page.url

@@ -32,8 +32,7 @@ def live_server(register_app) -> Iterator[str]:
 
 
 def test_coordinator_updates_a_commitment(page):
-    sign_in(page, "coordinator")
-    page.goto(page.base_url + "/register?status=in_progress")
+    sign_in(page, "coordinator", "/register?status=in_progress")
     page.wait_for_selector("#register-grid .ag-row", timeout=60000)
     assert "status=in_progress" in page.url
     row = page.locator("#register-grid .ag-center-cols-container .ag-row").first
@@ -91,8 +90,7 @@ def test_public_sees_the_public_register_without_forms(page):
 
 def test_three_quick_clicks_on_add_save_one_commitment(page, register_app):
     """Clicks 150 ms apart: the button is disabled while saving, then the form is cleared."""
-    sign_in(page, "coordinator")
-    page.goto(page.base_url + "/register")
+    sign_in(page, "coordinator", "/register")
     page.wait_for_selector("#register-grid .ag-row", timeout=60000)
     page.click("#register-add-key-point")
     page.get_by_role("option", name="Reporting channels").first.click()

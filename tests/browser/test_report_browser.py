@@ -11,8 +11,7 @@ pytestmark = pytest.mark.browser
 
 
 def test_network_reads_and_prints_the_report(page):
-    sign_in(page, "network")
-    page.goto(page.base_url + "/report")
+    sign_in(page, "network", "/report")
     page.wait_for_selector("#report-headlines tbody tr", timeout=30000)
     page.wait_for_selector("#report-commitments tbody tr", timeout=30000)
     first = page.inner_text("#report-headlines")
@@ -36,8 +35,7 @@ def test_network_reads_and_prints_the_report(page):
 
 def test_report_at_phone_width(page):
     page.set_viewport_size({"width": 390, "height": 844})
-    sign_in(page, "leadership")
-    page.goto(page.base_url + "/report")
+    sign_in(page, "leadership", "/report")
     page.wait_for_selector("#report-commitments tbody tr", timeout=30000)
     page.wait_for_timeout(500)
     screenshot(page, "report-phone")

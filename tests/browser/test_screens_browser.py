@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import NO_SIDEWAYS, check_menu_opens, screenshot, sign_in
+from tests.browser.conftest import NO_SIDEWAYS, check_menu_opens, screenshot, sign_in, visit
+from tests.browser.waiting import settle
 from tests.conftest import OUTPUT
 
 pytestmark = pytest.mark.browser
@@ -56,11 +57,6 @@ def _tab(browser, base_url: str, width: int):
     return context, tab
 
 
-def _settle(page) -> None:
-    page.wait_for_load_state("networkidle")
-    page.wait_for_timeout(300)
-
-
 @pytest.mark.parametrize("width", [390, 1024])  # both below the 1200 px collapse
 @pytest.mark.parametrize("role", sorted(PAGES))
 def test_narrow_screens_have_a_working_menu_and_no_sideways_scroll(
@@ -68,13 +64,10 @@ def test_narrow_screens_have_a_working_menu_and_no_sideways_scroll(
 ):
     context, page = _tab(browser, live_server, width)
     try:
-        if role != "public":
-            sign_in(page, role)
-        for path in PAGES[role]:
-            page.goto(page.base_url + path)
+        for path in visit(page, role, PAGES[role]):
             if path in LOADED:
                 page.wait_for_selector(LOADED[path], timeout=30000)
-            _settle(page)
+            settle(page)
             name = f"screen-{width}-{role}-{path.strip('/') or 'overview'}"
             if width == 390:
                 screenshot(page, name)
@@ -89,7 +82,7 @@ def test_narrow_screens_have_a_working_menu_and_no_sideways_scroll(
         page.click("#shell-navbar-toggler")
         page.wait_for_selector("#shell-navbar-collapse.show", timeout=15000)
         page.locator("#shell-navbar-collapse a.nav-link").last.click()
-        page.wait_for_load_state("networkidle")
+        settle(page)
         assert page.url.startswith(live_server)
     finally:
         context.close()
@@ -102,13 +95,10 @@ def test_360_pixels_and_200_percent_zoom_fit_the_screen(browser, live_server, ro
     page = context.new_page()
     page.base_url = live_server
     try:
-        if role != "public":
-            sign_in(page, role)
-        for path in SMALL_PAGES[role]:
-            page.goto(page.base_url + path)
+        for path in visit(page, role, SMALL_PAGES[role]):
             if path in LOADED:
                 page.wait_for_selector(LOADED[path], timeout=30000)
-            _settle(page)
+            settle(page)
             screenshot(page, f"screen-{viewport}-{role}-{path.strip('/') or 'overview'}")
             assert page.evaluate(NO_SIDEWAYS), (path, page.evaluate(
                 "() => [document.scrollingElement.scrollWidth, window.innerWidth]"))  # fmt: skip
@@ -124,13 +114,13 @@ def test_printed_pages_lose_the_navigation_and_fit_a4(browser, live_server, role
     page.base_url = live_server
     try:
         if role != "public":
-            sign_in(page, role)
+            sign_in(page, role)  # on screen: print.css hides the sign-in form's button
         page.emulate_media(media="print")
         for path in PRINTED[role]:
             page.goto(page.base_url + path)
             if path in LOADED:
                 page.wait_for_selector(LOADED[path], timeout=30000)
-            _settle(page)
+            settle(page)
             assert not page.locator(".shell-navbar").is_visible(), path
             assert page.locator(".filter-bar").evaluate_all(
                 "bars => bars.every(bar => !bar.offsetParent)"
@@ -170,7 +160,7 @@ RGB = """(value) => {
 
 def test_menu_focus_is_visible_and_links_readable(page):
     sign_in(page, "leadership")
-    _settle(page)
+    settle(page)
     bar = page.evaluate(
         f"() => ({RGB})(getComputedStyle(document.querySelector('.shell-navbar')).backgroundColor)"
     )

@@ -15,8 +15,7 @@ pytestmark = pytest.mark.browser
 
 def test_coordinator_draws_and_records(page):
     quarter = quarter_choices(date.today())[4]
-    sign_in(page, "coordinator")
-    page.goto(page.base_url + f"/scrutiny?quarter={quarter}")
+    sign_in(page, "coordinator", f"/scrutiny?quarter={quarter}")
     page.wait_for_selector("#scrutiny-cases .alert", timeout=30000)  # nothing drawn yet
     page.fill("#scrutiny-seed", "2026")
     page.click("#scrutiny-draw")
@@ -39,8 +38,7 @@ def test_coordinator_draws_and_records(page):
 
 def test_scrutiny_at_phone_width(page):
     page.set_viewport_size({"width": 390, "height": 844})
-    sign_in(page, "leadership")
-    page.goto(page.base_url + "/scrutiny")
+    sign_in(page, "leadership", "/scrutiny")
     page.wait_for_selector("#scrutiny-cases > div", timeout=30000)
     assert page.locator("#scrutiny-draw").count() == 0  # leadership reads only
     page.wait_for_timeout(500)

@@ -26,8 +26,7 @@ FILLED = [
 
 
 def test_network_sees_the_training_page(page):
-    sign_in(page, "network")
-    page.goto(page.base_url + "/training?period=24m")
+    sign_in(page, "network", "/training?period=24m")
     for selector in FILLED:
         page.wait_for_selector(selector, timeout=30000)
     assert "%" in page.inner_text("#training-coverage-card")
@@ -43,8 +42,7 @@ def test_network_sees_the_training_page(page):
 
 def test_training_page_at_phone_width(page):
     page.set_viewport_size({"width": 390, "height": 844})
-    sign_in(page, "leadership")
-    page.goto(page.base_url + "/training?period=24m")
+    sign_in(page, "leadership", "/training?period=24m")
     for selector in FILLED[:4]:
         page.wait_for_selector(selector, timeout=30000)
     page.wait_for_selector("#training-cascade-graph .sankey", timeout=30000)

@@ -27,8 +27,7 @@ def funnel_first_count(page) -> str:
 
 
 def test_leadership_sees_the_workload_page(page):
-    sign_in(page, "leadership")
-    page.goto(page.base_url + "/workload")
+    sign_in(page, "leadership", "/workload")
     for selector in FILLED:
         page.wait_for_selector(selector, timeout=60000)
     assert page.locator("#workload-officers-table .ag-row").first.inner_text().startswith("LO-")
