@@ -21,11 +21,30 @@ STRONG = "Tr4vel-lamp-orbit-87"
 OLD = "correct horse battery staple"
 
 
-def run_cli(*args: str, **env: str) -> subprocess.CompletedProcess:
-    environ = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "SECRET_KEY"}}
+def cli_env(**env: str) -> dict[str, str | None]:
+    """The environment of a CLI run: no DATABASE_URL or SECRET_KEY but those given."""
+    environ: dict[str, str | None] = {"DATABASE_URL": None, "SECRET_KEY": None}
     environ.update(DASHBOARD_ENV="testing", SECRET_KEY="cli-test-secret-key")
     environ.update(env)
-    return subprocess.run(
+    return environ
+
+
+def run_cli(*args: str, **env: str) -> tuple[int, str, str]:
+    """The command line in this process (as `python -m dashboard` runs it): its exit status,
+    stdout and stderr. An exception that escapes the command fails the test."""
+    result = CliRunner().invoke(
+        cli, list(args), env=cli_env(**env), prog_name="python -m dashboard"
+    )
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise AssertionError("the command raised instead of reporting") from result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+def run_cli_process(*args: str, **env: str) -> tuple[int, str, str]:
+    """The command line as its own `python -m dashboard` process."""
+    environ = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "SECRET_KEY"}}
+    environ.update({k: v for k, v in cli_env(**env).items() if v is not None})
+    done = subprocess.run(
         [sys.executable, "-m", "dashboard", *args],
         cwd=ROOT,
         env=environ,
@@ -33,14 +52,23 @@ def run_cli(*args: str, **env: str) -> subprocess.CompletedProcess:
         text=True,
         timeout=60,
     )
+    return done.returncode, done.stdout, done.stderr
 
 
-def assert_one_plain_line(result: subprocess.CompletedProcess, expected: str) -> None:
-    assert result.returncode != 0
-    assert "Traceback" not in result.stderr + result.stdout
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
+def assert_one_plain_line(result: tuple[int, str, str], expected: str) -> None:
+    status, stdout, stderr = result
+    assert status != 0
+    assert "Traceback" not in stderr + stdout
+    lines = stderr.strip().splitlines()
+    assert len(lines) == 1, stderr
     assert lines[0].startswith("error: ") and expected in lines[0], lines[0]
+
+
+def test_python_m_dashboard_reports_in_one_plain_line(tmp_path):
+    """The real entry point, in a process of its own: a missing schema is one line, no traceback
+    (the cases below run the same command line in this process)."""
+    result = run_cli_process("verify-audit", DATABASE_URL=f"sqlite:///{tmp_path}/empty.db")
+    assert_one_plain_line(result, "has no schema")
 
 
 @pytest.mark.parametrize(
