@@ -4,7 +4,6 @@ the database and of callback answers, and form values."""
 from __future__ import annotations
 
 import json
-import sqlite3
 from datetime import date
 from pathlib import Path
 
@@ -18,7 +17,7 @@ from data_access.models import (
     Target,
 )
 from pages.register.form_layout import field_id
-from tests.conftest import app_config
+from tests.conftest import app_config, copy_sqlite
 from tests.dash_client import call, find_callback, response_data
 
 
@@ -27,10 +26,7 @@ def private_app(demo_url: str, directory: Path):
     from dashboard import create_app
 
     copy = directory / "demo.db"
-    source, target = sqlite3.connect(demo_url.removeprefix("sqlite:///")), sqlite3.connect(copy)
-    source.backup(target)
-    source.close()
-    target.close()
+    copy_sqlite(Path(demo_url.removeprefix("sqlite:///")), copy)
     dash_app = create_app(app_config(f"sqlite:///{copy}"))
     dash_app.server.test_client().get("/")
     dash_app.url = f"sqlite:///{copy}"
