@@ -263,7 +263,6 @@ SLOWEST_FIRST = (
     "tests/test_release.py",
     "tests/browser/test_screens_browser.py",
     "tests/test_access.py",
-    "tests/browser/test_csp_walk.py",
     "tests/test_i18n.py",
 )
 

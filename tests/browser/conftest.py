@@ -68,18 +68,23 @@ def browser() -> Iterator:
         chromium.close()
 
 
+def watch_errors(tab, errors: list[str]) -> None:
+    """Collect the tab's console errors, page errors and HTTP errors (4xx, 5xx) in `errors`."""
+    tab.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    tab.on("pageerror", lambda e: errors.append(str(e)))
+    tab.on(
+        "response",
+        lambda r: errors.append(f"HTTP {r.status} {r.url}") if r.status >= 400 else None,
+    )
+
+
 @pytest.fixture
 def page(browser, live_server):
     """A fresh browser page; console errors are collected on `page.errors`."""
     context = browser.new_context(viewport={"width": 1366, "height": 900})
     tab = context.new_page()
     tab.errors = []
-    tab.on("console", lambda m: tab.errors.append(m.text) if m.type == "error" else None)
-    tab.on("pageerror", lambda e: tab.errors.append(str(e)))
-    tab.on(
-        "response",
-        lambda r: tab.errors.append(f"HTTP {r.status} {r.url}") if r.status >= 400 else None,
-    )
+    watch_errors(tab, tab.errors)
     tab.base_url = live_server
     yield tab
     context.close()

@@ -1,8 +1,10 @@
-"""axe-core (WCAG 2.0, 2.1 and 2.2, levels A and AA, and axe's best practices: landmarks,
-heading order) reports no violation on the pages each role sees, in each language of
-dashboard.i18n.LANGUAGES.
+"""One walk over the pages in Chromium, with the app's Content Security Policy in force, checks
+two things: axe-core (WCAG 2.0, 2.1 and 2.2, levels A and AA, and axe's best practices:
+landmarks, heading order) reports no violation on the pages each role sees, in each language
+of dashboard.i18n.LANGUAGES; and no page breaks the CSP, logs a console error, shows Dash's
+error box or gets an HTTP error (a page's scripts and styles do not depend on who reads it).
 
-Which triples: `make test` allows this test about 90 s, and axe takes seconds on a page of
+Which triples: `make test` allows this walk about 90 s, and axe takes seconds on a page of
 charts and grids, so it checks in English every registered page once, by the first role
 that sees it (the disclosure-controlled roles first, so shared pages are checked as the
 public reads them), and every role at least once (its frame and navigation differ); in
@@ -15,6 +17,7 @@ checked is printed in the terminal summary."""
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass, field
 
 import pytest
 
@@ -27,7 +30,7 @@ from tests.browser.axe_walk import (
     violations,
     walk_roles,
 )
-from tests.browser.conftest import visit
+from tests.browser.conftest import screenshot, visit, watch_errors
 from tests.browser.waiting import settle
 from tests.conftest import OUTPUT
 
@@ -59,32 +62,64 @@ def plan() -> dict[str, list[tuple[str, str]]]:
     return chosen
 
 
-def test_axe_finds_no_wcag_violation(browser, live_server):
-    checked = failing = 0
-    found_by_rule: Counter = Counter()
-    report: list[str] = []
+@dataclass
+class Walk:
+    checked: int = 0
+    failing: int = 0
+    found_by_rule: Counter = field(default_factory=Counter)
+    report: list[str] = field(default_factory=list)
+    errors: list[tuple[str, str, str]] = field(default_factory=list)  # role, page, error
+
+
+@pytest.fixture(scope="module")
+def walk(browser, live_server) -> Walk:
+    """Every triple of `plan()` opened once: axe's findings and the errors seen on the way."""
+    done = Walk()
     for role, triples in plan().items():
         context = browser.new_context(viewport={"width": 1366, "height": 900})
         page = context.new_page()
         page.base_url = live_server
+        errors: list[str] = []
+        watch_errors(page, errors)
         try:
             addresses = [f"{path}?lang={language}" for path, language in triples]
             for address in visit(page, role, addresses):
                 path, language = address.split("?lang=")
                 settle(page)
+                if page.query_selector(".dash-fe-error__title") is not None:
+                    errors.append("Dash's error box is shown")
+                done.errors += [(role, address, error) for error in errors]
+                errors.clear()
                 found = violations(page, best_practice=True)
-                checked += 1
-                count_by_rule(found, found_by_rule)
+                done.checked += 1
+                count_by_rule(found, done.found_by_rule)
                 if found:
-                    failing += 1
-                    report += [f"{path} {role} {language}:", *describe(found)]
+                    done.failing += 1
+                    done.report += [f"{path} {role} {language}:", *describe(found)]
+            screenshot(page, f"walk-{role}-last")
         finally:
             context.close()
     total = sum(len(pages_for(role)) for role in walk_roles()) * len(LANGUAGES)
-    summary = (f"a11y walk: {checked} (page, role, language) triples checked by axe of "
-               f"{total} (all: benchmarks/a11y_walk.py), {failing} with violations")  # fmt: skip
+    summary = (f"a11y walk: {done.checked} (page, role, language) triples checked by axe of "
+               f"{total} (all: benchmarks/a11y_walk.py), {done.failing} with violations, "
+               f"{len(done.errors)} browser errors")  # fmt: skip
     print(summary)
     OUTPUT.mkdir(exist_ok=True)
     (OUTPUT / "a11y-walk.txt").write_text(summary + "\n")
-    assert checked >= len(walk_roles()), "every role is checked at least once"
-    assert failing == 0, "\n".join(report + [str(dict(found_by_rule))])
+    return done
+
+
+def test_axe_finds_no_wcag_violation(walk):
+    assert walk.checked >= len(walk_roles()), "every role is checked at least once"
+    assert walk.failing == 0, "\n".join(walk.report + [str(dict(walk.found_by_rule))])
+
+
+def test_pages_load_without_csp_violations_or_errors(walk):
+    """Every page (and the sign-in form) of the walk: no CSP refusal, console error, page error,
+    Dash error box or HTTP error."""
+    assert {path.split("?")[0] for _, triples in plan().items() for path, _ in triples} >= {
+        path for role in walk_roles() for path in pages_for(role)
+    }, "the walk opens every page"
+    refused = [e for e in walk.errors if "Content Security Policy" in e[2] or "Refused" in e[2]]
+    assert refused == [], refused
+    assert walk.errors == [], walk.errors
