@@ -46,6 +46,8 @@ VIEWPORTS = {
     "zoom200": {"viewport": {"width": 683, "height": 384}, "device_scale_factor": 2},
 }
 SMALL_PAGES = {"public": ["/public", "/how-to-report"], "leadership": ["/", "/commitments"]}
+WIDTHS = "() => [document.scrollingElement.scrollWidth, window.innerWidth]"
+NARROW = (390, 1024)  # a phone and a tablet on its side, both below the 1200 px collapse
 A4_WIDTH = 718  # CSS px inside A4's 14 mm side margins (print.css): 182 mm at 96 dpi
 PRINTED = {"public": ["/public", "/how-to-report"], "leadership": ["/", "/workload"]}
 
@@ -57,28 +59,30 @@ def _tab(browser, base_url: str, width: int):
     return context, tab
 
 
-@pytest.mark.parametrize("width", [390, 1024])  # both below the 1200 px collapse
 @pytest.mark.parametrize("role", sorted(PAGES))
-def test_narrow_screens_have_a_working_menu_and_no_sideways_scroll(
-    browser, live_server, width, role
-):
-    context, page = _tab(browser, live_server, width)
+def test_narrow_screens_have_a_working_menu_and_no_sideways_scroll(browser, live_server, role):
+    """Each page at 390 px, then the same page turned to 1024 px (both below the 1200 px
+    collapse): no sideways scroll and a menu button that opens the menu."""
+    context, page = _tab(browser, live_server, NARROW[0])
     try:
         for path in visit(page, role, PAGES[role]):
             if path in LOADED:
                 page.wait_for_selector(LOADED[path], timeout=30000)
-            settle(page)
-            name = f"screen-{width}-{role}-{path.strip('/') or 'overview'}"
-            if width == 390:
-                screenshot(page, name)
-                if path == "/commitments":  # a card close up: whole-word headers, whole badges
-                    card = page.locator(".scorecard-card").nth(1)
-                    card.screenshot(path=screenshot(page, name).replace(".png", "-card.png"))
-            assert page.evaluate(NO_SIDEWAYS), (path, page.evaluate(
-                "() => [document.scrollingElement.scrollWidth, window.innerWidth]"))  # fmt: skip
-            check_menu_opens(page, "Sign out" if role != "public" else "Sign in")
-            screenshot(page, name + "-menu")
-            page.click("#shell-navbar-toggler")
+            for width in NARROW:
+                page.set_viewport_size({"width": width, "height": 900})
+                settle(page)
+                name = f"screen-{width}-{role}-{path.strip('/') or 'overview'}"
+                if width == 390:
+                    screenshot(page, name)
+                    if path == "/commitments":  # a card close up: whole-word headers, badges
+                        card = page.locator(".scorecard-card").nth(1)
+                        card.screenshot(path=screenshot(page, name).replace(".png", "-card.png"))
+                assert page.evaluate(NO_SIDEWAYS), (path, width, page.evaluate(WIDTHS))
+                check_menu_opens(page, "Sign out" if role != "public" else "Sign in")
+                screenshot(page, name + "-menu")
+                page.click("#shell-navbar-toggler")
+                page.wait_for_selector("#shell-navbar-collapse", state="hidden", timeout=15000)
+            page.set_viewport_size({"width": NARROW[0], "height": 900})
         page.click("#shell-navbar-toggler")
         page.wait_for_selector("#shell-navbar-collapse.show", timeout=15000)
         page.locator("#shell-navbar-collapse a.nav-link").last.click()
@@ -100,8 +104,7 @@ def test_360_pixels_and_200_percent_zoom_fit_the_screen(browser, live_server, ro
                 page.wait_for_selector(LOADED[path], timeout=30000)
             settle(page)
             screenshot(page, f"screen-{viewport}-{role}-{path.strip('/') or 'overview'}")
-            assert page.evaluate(NO_SIDEWAYS), (path, page.evaluate(
-                "() => [document.scrollingElement.scrollWidth, window.innerWidth]"))  # fmt: skip
+            assert page.evaluate(NO_SIDEWAYS), (path, page.evaluate(WIDTHS))
             assert page.evaluate(CUT_OFF) == [], path
     finally:
         context.close()
@@ -125,8 +128,7 @@ def test_printed_pages_lose_the_navigation_and_fit_a4(browser, live_server, role
             assert page.locator(".filter-bar").evaluate_all(
                 "bars => bars.every(bar => !bar.offsetParent)"
             ), path
-            assert page.evaluate(NO_SIDEWAYS), (path, page.evaluate(
-                "() => [document.scrollingElement.scrollWidth, window.innerWidth]"))  # fmt: skip
+            assert page.evaluate(NO_SIDEWAYS), (path, page.evaluate(WIDTHS))
             assert page.evaluate(CUT_OFF) == [], path
             links = page.locator("main a[href^='/']")
             if links.count():
