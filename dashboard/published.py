@@ -8,6 +8,7 @@ periods or pages can disagree about a protected cell."""
 from __future__ import annotations
 
 import itertools
+import threading
 from collections.abc import Sequence
 from datetime import date
 
@@ -39,23 +40,41 @@ def month_keys(period: Period) -> list[str]:
 
 
 _LOCAL: dict[str, Release] = {}
+_BUILDING: dict[str, threading.Lock] = {}
+_BUILDING_GUARD = threading.Lock()
 
 
 def release_for(org_id: int, today: date) -> Release:
     """The organisation's protected release for the current data version, month and
-    threshold: from this process, else the shared cache, else built (and cached)."""
+    threshold: from this process, else the shared cache, else built (and cached).
+
+    One build per key in a process: a page's callbacks arrive together after a change to the
+    data, and each building its own copy (15 s each on the demo force) kept them all waiting
+    for a minute or more; the others now wait for the one build and read its result."""
     with db.session() as session:
         version = data_version(session, org_id)
     key = f"release:{org_id}:{version}:{today:%Y-%m}:{threshold()}"
     found = _LOCAL.get(key) or cache.get(key)
     if found is None:
-        with db.session() as session:
-            found = build_release(session, org_id, today, threshold())
-        cache.set(key, found, timeout=24 * 3600)
-    if len(_LOCAL) > 8:
-        _LOCAL.clear()
-    _LOCAL[key] = found
+        with _BUILDING_GUARD:
+            building = _BUILDING.setdefault(key, threading.Lock())
+        with building:
+            found = _LOCAL.get(key) or cache.get(key)
+            if found is None:
+                with db.session() as session:
+                    found = build_release(session, org_id, today, threshold())
+                cache.set(key, found, timeout=24 * 3600)
+                _remember(key, found)
+        with _BUILDING_GUARD:
+            _BUILDING.pop(key, None)
+    _remember(key, found)
     return found
+
+
+def _remember(key: str, release: Release) -> None:
+    if key not in _LOCAL and len(_LOCAL) >= 8:
+        _LOCAL.clear()
+    _LOCAL[key] = release
 
 
 def exact_cube(

@@ -6,6 +6,9 @@ soon as one cell it covers is hidden, and only sensitive indicators are protecte
 from __future__ import annotations
 
 import json
+import threading
+import time
+from datetime import date
 
 import pytest
 
@@ -13,7 +16,7 @@ from dashboard import published
 from dashboard.disclosure_audit import group_levels
 from dashboard.disclosure_intruder import equations, exposed_cells
 from dashboard.page_support import today
-from dashboard.release import TABLES, TOTAL, figure, recording
+from dashboard.release import TABLES, TOTAL, Release, figure, recording
 from data_access.queries.indicators import INDICATORS
 from tests.dash_client import call, find_callback, response_data
 from tests.pages.test_overview import find_prop, store
@@ -59,6 +62,35 @@ def test_the_release_is_built_once_and_reused(app):
     with app.server.test_request_context("/"):
         first = published.release_for(1, today())
         assert published.release_for(1, today()) is first
+
+
+def test_callbacks_arriving_together_wait_for_one_build(app, monkeypatch):
+    """After a change to the data a page's callbacks ask for the release at once: one builds
+    it, the others wait and read it (each building its own took over a minute in Chromium)."""
+    builds = []
+    started = threading.Event()
+
+    def slow_build(session, org_id, when, threshold):
+        builds.append(when)
+        started.set()
+        time.sleep(0.5)
+        return Release(org_id, (), {}, {})
+
+    monkeypatch.setattr(published, "build_release", slow_build)
+    month = date(2031, 1, 15)  # a month no other test builds for: a key of its own
+    found = []
+
+    def ask() -> None:
+        with app.server.test_request_context("/"):
+            found.append(published.release_for(1, month))
+
+    threads = [threading.Thread(target=ask) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    assert started.is_set() and builds == [month]
+    assert len(found) == 4 and all(release == found[0] for release in found)
 
 
 def test_whole_history_is_the_sum_of_its_months(release):
