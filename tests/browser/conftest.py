@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from urllib.parse import quote, urlsplit
 
 import pytest
@@ -22,14 +23,41 @@ CHROMIUM_ARGS = [
 ]
 
 
-@pytest.fixture(scope="session")
-def live_server(app) -> Iterator[str]:
-    warm_release(app)
+@contextmanager
+def serving(app) -> Iterator[str]:
+    """`app` served in a thread on a free port; its base URL."""
     server = make_server("127.0.0.1", 0, app.server, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def live_server(app) -> Iterator[str]:
+    """The shared demo app: tests that save records use `private_app` instead, so the data
+    (and the protected release built from it) stay the same for every other test."""
+    warm_release(app)
+    with serving(app) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def private_app(demo_url, tmp_path_factory):
+    """The app on this module's own copy of the demo database, for tests that save records."""
+    from tests.pages.register.helpers import private_app as app_on_copy
+
+    return app_on_copy(demo_url, tmp_path_factory.mktemp("private-app"))
+
+
+@pytest.fixture(scope="module")
+def private_server(private_app) -> Iterator[str]:
+    """`private_app` served (a module sets `live_server` to it to save records in Chromium)."""
+    warm_release(private_app)
+    with serving(private_app) as url:
+        yield url
 
 
 def warm_release(app) -> None:

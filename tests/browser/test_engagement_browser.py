@@ -21,6 +21,11 @@ FILLED = [
 ]
 
 
+@pytest.fixture(scope="module")
+def live_server(private_server) -> str:
+    return private_server  # the coordinator records an event
+
+
 def test_coordinator_records_an_event(page):
     sign_in(page, "coordinator", "/engagement?period=12m")
     for selector in FILLED:

@@ -4,31 +4,17 @@ saves a valid change and sees the register and the change history update."""
 from __future__ import annotations
 
 import sqlite3
-import threading
-from collections.abc import Iterator
 
 import pytest
-from werkzeug.serving import make_server
 
 from tests.browser.conftest import screenshot, sign_in
-from tests.pages.register.helpers import private_app
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def register_app(demo_url, tmp_path_factory):
-    """The app on its own copy of the demo database: these tests save edits."""
-    return private_app(demo_url, tmp_path_factory.mktemp("register-browser"))
-
-
-@pytest.fixture(scope="module")
-def live_server(register_app) -> Iterator[str]:
-    server = make_server("127.0.0.1", 0, register_app.server, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
+def live_server(private_server) -> str:
+    return private_server  # these tests save edits
 
 
 def test_coordinator_updates_a_commitment(page):
@@ -88,7 +74,7 @@ def test_public_sees_the_public_register_without_forms(page):
     assert page.errors == []
 
 
-def test_three_quick_clicks_on_add_save_one_commitment(page, register_app):
+def test_three_quick_clicks_on_add_save_one_commitment(page, private_app):
     """Clicks 150 ms apart: the button is disabled while saving, then the form is cleared."""
     sign_in(page, "coordinator", "/register")
     page.wait_for_selector("#register-grid .ag-row", timeout=60000)
@@ -115,7 +101,7 @@ def test_three_quick_clicks_on_add_save_one_commitment(page, register_app):
     assert page.locator("#register-add-message .alert-danger").count() == 0
     cells = page.locator('#register-grid [col-id="text"].ag-cell').all_inner_texts()
     assert sum(text in cell for cell in cells) == 1
-    with sqlite3.connect(register_app.url.removeprefix("sqlite:///")) as db:
+    with sqlite3.connect(private_app.url.removeprefix("sqlite:///")) as db:
         saved = db.execute("SELECT count(*) FROM commitment WHERE text = ?", (text,)).fetchone()
     assert saved == (1,)
     assert page.input_value("#register-add-text") == ""

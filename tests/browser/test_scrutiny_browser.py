@@ -13,6 +13,11 @@ from tests.browser.conftest import screenshot, sign_in
 pytestmark = pytest.mark.browser
 
 
+@pytest.fixture(scope="module")
+def live_server(private_server) -> str:
+    return private_server  # the coordinator records a finding
+
+
 def test_coordinator_draws_and_records(page):
     quarter = quarter_choices(date.today())[4]
     sign_in(page, "coordinator", f"/scrutiny?quarter={quarter}")
