@@ -72,12 +72,12 @@ class Walk:
 
 
 @pytest.fixture(scope="module")
-def walk(browser, live_server) -> Walk:
+def walk(shared_context, live_server) -> Walk:
     """Every triple of `plan()` opened once: axe's findings and the errors seen on the way."""
     done = Walk()
     for role, triples in plan().items():
-        context = browser.new_context(viewport={"width": 1366, "height": 900})
-        page = context.new_page()
+        shared_context.clear_cookies()  # signed out
+        page = shared_context.new_page()
         page.base_url = live_server
         errors: list[str] = []
         watch_errors(page, errors)
@@ -98,7 +98,7 @@ def walk(browser, live_server) -> Walk:
                     done.report += [f"{path} {role} {language}:", *describe(found)]
             screenshot(page, f"walk-{role}-last")
         finally:
-            context.close()
+            page.close()
     total = sum(len(pages_for(role)) for role in walk_roles()) * len(LANGUAGES)
     summary = (f"a11y walk: {done.checked} (page, role, language) triples checked by axe of "
                f"{total} (all: benchmarks/a11y_walk.py), {done.failing} with violations, "

@@ -46,14 +46,12 @@ def test_partner_views_and_downloads_a_dataset(page):
     assert page.errors == []
 
 
-def test_data_page_at_360_pixels(browser, live_server):
-    context = browser.new_context(viewport={"width": 360, "height": 740})
-    tab = context.new_page()
-    tab.goto(live_server + "/data")
+def test_data_page_at_360_pixels(new_tab):
+    tab = new_tab(360, 740)
+    tab.goto(tab.base_url + "/data")
     tab.wait_for_selector("#data-card-referrals", timeout=90000)
     tab.wait_for_selector(ROWS, timeout=90000)
     overflow = tab.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0, f"the page is {overflow}px wider than the screen"
     assert tab.locator("#data-card-lo_timeliness").count() == 0  # partners only
     screenshot(tab, "data-public-360px")
-    context.close()

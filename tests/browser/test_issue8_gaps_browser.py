@@ -40,19 +40,8 @@ CUT_BADGES = """() => Array.from(document.querySelectorAll('.scorecard-card .bad
 
 
 @pytest.fixture
-def narrow(browser, live_server):
-    contexts = []
-
-    def open_tab(width: int):
-        context = browser.new_context(viewport={"width": width, "height": 900})
-        contexts.append(context)
-        tab = context.new_page()
-        tab.base_url = live_server
-        return tab
-
-    yield open_tab
-    for context in contexts:
-        context.close()
+def narrow(new_tab):
+    return lambda width: new_tab(width, 900)
 
 
 def test_768_pixels_menu_button_opens_the_menu_without_sideways_scroll(narrow):

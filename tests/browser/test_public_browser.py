@@ -23,12 +23,11 @@ def test_anonymous_visitor_lands_on_the_public_summary(page):
     assert page.errors == []
 
 
-def test_public_summary_reads_at_360_pixels(browser, live_server):
-    context = browser.new_context(viewport={"width": 360, "height": 740})
-    tab = context.new_page()
+def test_public_summary_reads_at_360_pixels(new_tab):
+    tab = new_tab(360, 740)
     errors = []
     tab.on("pageerror", lambda e: errors.append(str(e)))
-    tab.goto(live_server + "/public")
+    tab.goto(tab.base_url + "/public")
     tab.wait_for_selector("#public-incidents .kpi-value", timeout=90000)
     tab.wait_for_selector("#public-trend-graph .main-svg", timeout=90000)
     overflow = tab.evaluate("document.documentElement.scrollWidth - window.innerWidth")
@@ -36,5 +35,4 @@ def test_public_summary_reads_at_360_pixels(browser, live_server):
     card = tab.locator("#public-incidents").bounding_box()
     assert card["width"] <= 360 and card["x"] >= 0
     screenshot(tab, "public-summary-360px")
-    context.close()
     assert errors == []

@@ -52,44 +52,34 @@ A4_WIDTH = 718  # CSS px inside A4's 14 mm side margins (print.css): 182 mm at 9
 PRINTED = {"public": ["/public", "/how-to-report"], "leadership": ["/", "/workload"]}
 
 
-def _tab(browser, base_url: str, width: int):
-    context = browser.new_context(viewport={"width": width, "height": 900})
-    tab = context.new_page()
-    tab.base_url = base_url
-    return context, tab
-
-
 @pytest.mark.parametrize("role", sorted(PAGES))
-def test_narrow_screens_have_a_working_menu_and_no_sideways_scroll(browser, live_server, role):
+def test_narrow_screens_have_a_working_menu_and_no_sideways_scroll(new_tab, role):
     """Each page at 390 px, then the same page turned to 1024 px (both below the 1200 px
     collapse): no sideways scroll and a menu button that opens the menu."""
-    context, page = _tab(browser, live_server, NARROW[0])
-    try:
-        for path in visit(page, role, PAGES[role]):
-            if path in LOADED:
-                page.wait_for_selector(LOADED[path], timeout=30000)
-            for width in NARROW:
-                page.set_viewport_size({"width": width, "height": 900})
-                settle(page)
-                name = f"screen-{width}-{role}-{path.strip('/') or 'overview'}"
-                if width == 390:
-                    screenshot(page, name)
-                    if path == "/commitments":  # a card close up: whole-word headers, badges
-                        card = page.locator(".scorecard-card").nth(1)
-                        card.screenshot(path=screenshot(page, name).replace(".png", "-card.png"))
-                assert page.evaluate(NO_SIDEWAYS), (path, width, page.evaluate(WIDTHS))
-                check_menu_opens(page, "Sign out" if role != "public" else "Sign in")
-                screenshot(page, name + "-menu")
-                page.click("#shell-navbar-toggler")
-                page.wait_for_selector("#shell-navbar-collapse", state="hidden", timeout=15000)
-            page.set_viewport_size({"width": NARROW[0], "height": 900})
-        page.click("#shell-navbar-toggler")
-        page.wait_for_selector("#shell-navbar-collapse.show", timeout=15000)
-        page.locator("#shell-navbar-collapse a.nav-link").last.click()
-        settle(page)
-        assert page.url.startswith(live_server)
-    finally:
-        context.close()
+    page = new_tab(NARROW[0], 900)
+    for path in visit(page, role, PAGES[role]):
+        if path in LOADED:
+            page.wait_for_selector(LOADED[path], timeout=30000)
+        for width in NARROW:
+            page.set_viewport_size({"width": width, "height": 900})
+            settle(page)
+            name = f"screen-{width}-{role}-{path.strip('/') or 'overview'}"
+            if width == 390:
+                screenshot(page, name)
+                if path == "/commitments":  # a card close up: whole-word headers, badges
+                    card = page.locator(".scorecard-card").nth(1)
+                    card.screenshot(path=screenshot(page, name).replace(".png", "-card.png"))
+            assert page.evaluate(NO_SIDEWAYS), (path, width, page.evaluate(WIDTHS))
+            check_menu_opens(page, "Sign out" if role != "public" else "Sign in")
+            screenshot(page, name + "-menu")
+            page.click("#shell-navbar-toggler")
+            page.wait_for_selector("#shell-navbar-collapse", state="hidden", timeout=15000)
+        page.set_viewport_size({"width": NARROW[0], "height": 900})
+    page.click("#shell-navbar-toggler")
+    page.wait_for_selector("#shell-navbar-collapse.show", timeout=15000)
+    page.locator("#shell-navbar-collapse a.nav-link").last.click()
+    settle(page)
+    assert page.url.startswith(page.base_url)
 
 
 @pytest.mark.parametrize("viewport", sorted(VIEWPORTS))
@@ -111,32 +101,27 @@ def test_360_pixels_and_200_percent_zoom_fit_the_screen(browser, live_server, ro
 
 
 @pytest.mark.parametrize("role", sorted(PRINTED))
-def test_printed_pages_lose_the_navigation_and_fit_a4(browser, live_server, role):
-    context = browser.new_context(viewport={"width": A4_WIDTH, "height": 1000})
-    page = context.new_page()
-    page.base_url = live_server
-    try:
-        if role != "public":
-            sign_in(page, role)  # on screen: print.css hides the sign-in form's button
-        page.emulate_media(media="print")
-        for path in PRINTED[role]:
-            page.goto(page.base_url + path)
-            if path in LOADED:
-                page.wait_for_selector(LOADED[path], timeout=30000)
-            settle(page)
-            assert not page.locator(".shell-navbar").is_visible(), path
-            assert page.locator(".filter-bar").evaluate_all(
-                "bars => bars.every(bar => !bar.offsetParent)"
-            ), path
-            assert page.evaluate(NO_SIDEWAYS), (path, page.evaluate(WIDTHS))
-            assert page.evaluate(CUT_OFF) == [], path
-            links = page.locator("main a[href^='/']")
-            if links.count():
-                shown = links.first.evaluate("a => getComputedStyle(a, '::after').content")
-                assert "(" in shown, (path, shown)
-            page.pdf(path=str(OUTPUT / f"print-{role}-{path.strip('/') or 'overview'}.pdf"))
-    finally:
-        context.close()
+def test_printed_pages_lose_the_navigation_and_fit_a4(new_tab, role):
+    page = new_tab(A4_WIDTH, 1000)
+    if role != "public":
+        sign_in(page, role)  # on screen: print.css hides the sign-in form's button
+    page.emulate_media(media="print")
+    for path in PRINTED[role]:
+        page.goto(page.base_url + path)
+        if path in LOADED:
+            page.wait_for_selector(LOADED[path], timeout=30000)
+        settle(page)
+        assert not page.locator(".shell-navbar").is_visible(), path
+        assert page.locator(".filter-bar").evaluate_all(
+            "bars => bars.every(bar => !bar.offsetParent)"
+        ), path
+        assert page.evaluate(NO_SIDEWAYS), (path, page.evaluate(WIDTHS))
+        assert page.evaluate(CUT_OFF) == [], path
+        links = page.locator("main a[href^='/']")
+        if links.count():
+            shown = links.first.evaluate("a => getComputedStyle(a, '::after').content")
+            assert "(" in shown, (path, shown)
+        page.pdf(path=str(OUTPUT / f"print-{role}-{path.strip('/') or 'overview'}.pdf"))
 
 
 def _luminance(rgb: list[float]) -> float:

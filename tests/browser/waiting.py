@@ -3,7 +3,7 @@ the network has been quiet for a moment.
 
 Playwright's "networkidle" waits for 500 ms without a request, which costs most of a second
 on every page of the browser tests; `track_network` counts a context's requests in flight
-instead, so `settle` can stop after a shorter quiet spell. Contexts that are not tracked (a
+instead, so `settle` can stop after a shorter quiet spell. Pages that are not tracked (a
 script's own browser) fall back to "networkidle"."""
 
 from __future__ import annotations
@@ -20,7 +20,11 @@ POLL_MS = 50
 
 
 def track_network(context) -> None:
-    """Count `context`'s requests in flight and note when the count last changed."""
+    """Count the requests in flight of every page `context` opens (on `page.network`)."""
+    context.on("page", _track_page)
+
+
+def _track_page(page) -> None:
     state = {"in_flight": 0, "changed": time.monotonic()}
 
     def started(_request) -> None:
@@ -31,15 +35,15 @@ def track_network(context) -> None:
         state["in_flight"] -= 1
         state["changed"] = time.monotonic()
 
-    context.on("request", started)
-    context.on("requestfinished", ended)
-    context.on("requestfailed", ended)
-    context.network = state
+    page.on("request", started)
+    page.on("requestfinished", ended)
+    page.on("requestfailed", ended)
+    page.network = state
 
 
 def settle(page, timeout: float = 60000) -> None:
     """Wait until the page's callbacks have answered and nothing shows as loading."""
-    state = getattr(page.context, "network", None)
+    state = getattr(page, "network", None)
     if state is None:
         page.wait_for_load_state("networkidle", timeout=timeout)
         page.wait_for_function(BUSY, timeout=timeout)
