@@ -7,6 +7,7 @@ from __future__ import annotations
 import base64
 import json
 import secrets
+from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -60,11 +61,26 @@ class AppCeleryManager(dash.CeleryManager):
         if key not in self.func_registry:
             super().register(key, fn, progress)
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._delivered: OrderedDict[str, None] = OrderedDict()
+
     def get_result(self, key: str, job: Any) -> Any:
-        # Dash terminates the job once its result is read; the task has written the result as
-        # its last step and is returning, and terminating it would kill the worker's pool
-        # process (SIGTERM) as it does. A job superseded while it runs is still terminated.
-        return super().get_result(key, None)
+        # Dash terminates the job once its result is read, and again when Celery still
+        # reports the task as running; but the task writes its result as its last step and
+        # is returning, and terminating it then kills the worker's pool process (SIGTERM).
+        # A job whose result was read is not terminated; a job superseded while it runs is.
+        result = super().get_result(key, None)
+        if job is not None and result is not self.UNDEFINED:
+            self._delivered[str(job)] = None
+            while len(self._delivered) > 1000:
+                self._delivered.popitem(last=False)
+        return result
+
+    def terminate_job(self, job: Any) -> None:
+        if job is not None and self._delivered.pop(str(job), "running") is None:
+            return
+        super().terminate_job(job)
 
 
 def celery_queue(config: dict[str, Any]) -> str:

@@ -268,3 +268,31 @@ def test_the_worker_refuses_to_start_when_the_app_would_not_send_it_jobs(setting
                              timeout=120)  # fmt: skip
     assert started.returncode != 0
     assert "The Celery worker needs REDIS_URL set" in started.stderr
+
+
+def test_a_job_whose_result_was_read_is_not_terminated(monkeypatch):
+    """Dash terminates a job whose result it has read if Celery still reports it running: the
+    task has written its result and is returning, and the SIGTERM killed the worker's pool
+    process (seen in CI as "Terminating <task>"). Such a job is left to return; a job that is
+    superseded before it delivers is still terminated."""
+    from celery import Celery
+
+    from dashboard.background import AppCeleryManager
+
+    terminated = []
+    results = {"done": {"imported": 50}}
+    monkeypatch.setattr(
+        dash.CeleryManager,
+        "get_result",
+        lambda self, key, job: results.get(key, self.UNDEFINED),
+    )
+    monkeypatch.setattr(
+        dash.CeleryManager, "terminate_job", lambda self, job: terminated.append(job)
+    )
+    manager = AppCeleryManager(Celery("t", broker="memory://", backend="cache+memory://"))
+    assert manager.get_result("done", "job-1") == {"imported": 50}
+    manager.terminate_job("job-1")  # what Dash does next while the task is still returning
+    assert manager.get_result("pending", "job-2") is manager.UNDEFINED
+    manager.terminate_job("job-2")  # superseded before it delivered
+    manager.terminate_job("job-3")
+    assert terminated == ["job-2", "job-3"]
