@@ -21,29 +21,26 @@ def _completed_before(org_id: int, on: date, kind: str | None = None) -> tuple:
     return (*where, C.kind == kind) if kind else where
 
 
-def old_coverage(session: Session, org_id: int, on: date) -> list:
-    """The former scheme.training_coverage numerator: distinct people over all attendance."""
+def _people_by_area(session: Session, org_id: int, on: date, kind: str, *where) -> list:
+    """Distinct people per area who completed a course of `kind` before `on`, over attendance."""
     stmt = (
         select(A.area_id, func.count(func.distinct(A.person_code)))
         .join(S, S.id == A.session_id)
         .join(C, C.id == S.course_id)
-        .where(*_completed_before(org_id, on, "awareness"))
+        .where(*_completed_before(org_id, on, kind), *where)
         .group_by(A.area_id)
     )
     return session.execute(stmt).all()
+
+
+def old_coverage(session: Session, org_id: int, on: date) -> list:
+    """The former scheme.training_coverage numerator: distinct people over all attendance."""
+    return _people_by_area(session, org_id, on, "awareness")
 
 
 def old_trained(session: Session, org_id: int, on: date) -> list:
     """The former indicators_people._trained (leadership briefing, leadership ranks)."""
-    stmt = (
-        select(A.area_id, func.count(func.distinct(A.person_code)))
-        .join(S, S.id == A.session_id)
-        .join(C, C.id == S.course_id)
-        .where(*_completed_before(org_id, on, "leadership_briefing"))
-        .where(A.rank.in_(LEADERSHIP_RANKS))
-        .group_by(A.area_id)
-    )
-    return session.execute(stmt).all()
+    return _people_by_area(session, org_id, on, "leadership_briefing", A.rank.in_(LEADERSHIP_RANKS))
 
 
 def old_refreshers(session: Session, org_id: int, on: date) -> list:

@@ -22,15 +22,8 @@ from data_access.queries.indicators_common import area_code, in_period, to_long
 from data_access.queries.kpis import REVIEW_INTERVAL
 from data_access.queries.scheme import training_coverage
 from data_access.sql import count_if
-from data_access.training_status import (
-    OVERDUE,
-    TRAINED,
-    WITH_REFRESHER,
-    Change,
-    Status,
-    held,
-    held_before,
-)
+from data_access.training_changes import OVERDUE, TRAINED, WITH_REFRESHER
+from data_access.training_status import Change, Status, held, held_before
 from data_access.vocab import LEADERSHIP_RANKS
 
 #: Units whose officers investigate hate crime (the specialised course's audience).

@@ -15,7 +15,8 @@ from data_access.models import (
     WorkforceCount,
 )
 from data_access.queries.common import Period, active_at, check_org, frame
-from data_access.training_status import TRAINED, Change, held, held_before
+from data_access.training_changes import TRAINED
+from data_access.training_status import Change, held, held_before
 
 
 def _by_area(session: Session, org_id: int, stmt, columns: list[str]) -> pd.DataFrame:

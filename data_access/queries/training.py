@@ -20,17 +20,8 @@ from data_access.queries.common import Period, area_ids, check_org, frame
 from data_access.queries.indicators_common import area_code, in_period
 from data_access.queries.indicators_people import trained_trainer
 from data_access.sql import count_if, sum_if
-from data_access.training_status import (
-    DUE_SOON_DAYS,
-    KIND_DUE_SOON,
-    KIND_OVERDUE,
-    TRAINED,
-    Change,
-    Status,
-    held,
-    held_before,
-    status_at,
-)
+from data_access.training_changes import DUE_SOON_DAYS, KIND_DUE_SOON, KIND_OVERDUE, TRAINED
+from data_access.training_status import Change, Status, held, held_before, status_at
 from data_access.training_tally import Tally, once_in
 
 #: Averages of fewer people than this are not shown (n is always shown).

@@ -10,12 +10,8 @@ from sqlalchemy import func, select, update
 
 from data_access.models import TrainingAttendance, TrainingSession, TrainingStatusChange
 from data_access.queries import training
+from data_access.training_changes import DUE_SOON_DAYS, NO_AREA, OVERDUE, TRAINED, WITH_REFRESHER
 from data_access.training_status import (
-    DUE_SOON_DAYS,
-    NO_AREA,
-    OVERDUE,
-    TRAINED,
-    WITH_REFRESHER,
     Change,
     Status,
     held,
