@@ -21,6 +21,10 @@ def _completed_before(org_id: int, on: date, kind: str | None = None) -> tuple:
     return (*where, C.kind == kind) if kind else where
 
 
+def _held_in(org_id: int, period: Period) -> tuple:
+    return A.organisation_id == org_id, S.held_on >= period.start, S.held_on < period.end
+
+
 def _people_by_area(session: Session, org_id: int, on: date, kind: str, *where) -> list:
     """Distinct people per area who completed a course of `kind` before `on`, over attendance."""
     stmt = (
@@ -82,10 +86,8 @@ def old_cascade(session: Session, org_id: int, period: Period) -> list:
         select(A.area_id, func.count(func.distinct(A.person_code)))
         .join(S, S.id == A.session_id)
         .where(
-            A.organisation_id == org_id,
+            *_held_in(org_id, period),
             A.completed.is_(True),
-            S.held_on >= period.start,
-            S.held_on < period.end,
             S.lead_trainer_code.is_not(None),
             trained_before,
         )
@@ -104,7 +106,7 @@ def old_delivery(session: Session, org_id: int, period: Period) -> list:
         )
         .join(S, S.id == A.session_id)
         .join(C, C.id == S.course_id)
-        .where(A.organisation_id == org_id, S.held_on >= period.start, S.held_on < period.end)
+        .where(*_held_in(org_id, period))
         .group_by(C.title)
     )
     return session.execute(stmt).all()
@@ -124,12 +126,7 @@ def old_assessment(session: Session, org_id: int, period: Period) -> list:
         )
         .join(S, S.id == A.session_id)
         .join(C, C.id == S.course_id)
-        .where(
-            A.organisation_id == org_id,
-            A.completed.is_(True),
-            S.held_on >= period.start,
-            S.held_on < period.end,
-        )  # fmt: skip
+        .where(*_held_in(org_id, period), A.completed.is_(True))
         .group_by(C.kind)
     )
     return session.execute(stmt).all()
